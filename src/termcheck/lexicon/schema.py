@@ -1,0 +1,145 @@
+"""Pydantic models of a lexicon file. A file that does not fit them does not load."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..models import Category, Severity
+
+ENTRY_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
+
+
+def _as_list(value):
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+class Example(BaseModel):
+    """A text that must (``expect`` non-empty) or must not (``expect: []``) be flagged."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1)
+    expect: list[str] = []
+    as_of: _dt.date | None = None
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    id: str = Field(pattern=ENTRY_ID)
+    category: Category | None = None  # defaults to the file's category
+    severity: Severity = Severity.error
+    message: str | None = None
+    source: str | None = None  # defaults to the file's source
+    unverified: bool = False
+    note: str | None = None
+    examples: list[Example] = []
+    # The entry applies only to documents dated inside [effective, expires).
+    effective: _dt.date | None = None
+    expires: _dt.date | None = None
+
+    @model_validator(mode="after")
+    def _unverified_is_a_warning(self):
+        if self.unverified and self.severity is Severity.error:
+            raise ValueError("an unverified entry must have severity warning or info")
+        return self
+
+
+class _Matching(BaseModel):
+    boundary: Literal["word", "none"] = "none"
+    # If the hit lies inside an occurrence of one of these strings, it is not reported.
+    allow_contexts: list[str] = []
+
+
+class TermEntry(_Entry, _Matching):
+    """A term that must not appear (sensitive words, absolute advertising terms)."""
+
+    kind: Literal["term"]
+    terms: Annotated[list[str], Field(min_length=1)]
+    suggest: list[str] = []
+    subcategory: str | None = None
+
+    _split = field_validator("terms", "suggest", mode="before")(_as_list)
+
+
+class SubstitutionEntry(_Entry, _Matching):
+    """A known wrong form and its correction(s), best first."""
+
+    kind: Literal["substitution"]
+    wrong: Annotated[list[str], Field(min_length=1)]
+    right: Annotated[list[str], Field(min_length=1)]
+    subcategory: str | None = None
+
+    _split = field_validator("wrong", "right", mode="before")(_as_list)
+
+
+class ProtectedEntry(_Entry):
+    """A correct form (a state, body, place or law name) that near-miss detection guards."""
+
+    kind: Literal["protected"]
+    term: str = Field(min_length=2)
+    aliases: list[str] = []  # other correct forms, e.g. a legal short name
+    near_miss: bool = True
+
+
+class Title(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    title: str = Field(min_length=2)
+    start: _dt.date | None = Field(None, alias="from")
+    end: _dt.date | None = Field(None, alias="to")  # None: still in office
+    # Short forms that name this title next to the name (总理 for 国务院总理).
+    short: list[str] = []
+    source: str | None = None
+    unverified: bool = False
+
+    def held_on(self, day: _dt.date) -> bool:
+        if self.start and day < self.start:
+            return False
+        return not (self.end and day > self.end)
+
+
+class LeaderEntry(_Entry):
+    """A party or state leader: a protected name with dated titles."""
+
+    kind: Literal["leader"]
+    name: str = Field(min_length=2)
+    titles: Annotated[list[Title], Field(min_length=1)]
+    # Known correct words that look like near misses of this name (李克勤 for 李克强).
+    lookalikes: list[str] = []
+    near_miss: bool = True
+
+
+class FormulationEntry(_Entry):
+    """A canonical wording; optionally an enumeration with members in official order."""
+
+    kind: Literal["formulation"]
+    term: str = Field(min_length=2)
+    members: list[str] = []
+    variants: list[str] = []  # known wrong forms, flagged with ``term`` as the suggestion
+    allowed: list[str] = []  # legitimate abbreviations that must not be flagged
+    introduced: _dt.date | None = None
+    superseded: _dt.date | None = None
+    replaced_by: str | None = None
+    near_miss: bool = True
+
+
+Entry = Annotated[
+    Union[TermEntry, SubstitutionEntry, ProtectedEntry, LeaderEntry, FormulationEntry],
+    Field(discriminator="kind"),
+]
+
+
+class LexiconFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    lexicon: str = Field(min_length=1, description="short name of this lexicon")
+    category: Category
+    description: str = ""
+    source: str | None = None
+    entries: list[Entry]

@@ -1,0 +1,75 @@
+"""The frozen data every output renders from."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.info: 1, Severity.warning: 2, Severity.error: 3}
+
+
+class Category(str, Enum):
+    leader = "leader"
+    name = "name"
+    formulation = "formulation"
+    sensitive = "sensitive"
+    typo = "typo"
+    typography = "typography"
+    privacy = "privacy"
+    secrecy = "secrecy"
+
+
+class Location(BaseModel):
+    """Where a finding sits in a non-plain source (HTML offset, .docx paragraph)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source_offset: int | None = None
+    paragraph: int | None = None
+    part: str | None = None
+
+
+class Finding(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    category: Category
+    severity: Severity
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+    text: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+    confidence: float | None = None
+    fix_safe: bool = False
+    detector: str = ""
+    source: str | None = None
+    context: str = ""
+    location: Location | None = None
+
+
+class FileReport(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    as_of: _dt.date
+    as_of_source: str = "today"
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
