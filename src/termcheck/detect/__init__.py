@@ -1,0 +1,1 @@
+"""Detectors: each turns a scanned text into candidates behind one small protocol."""

@@ -1,0 +1,84 @@
+"""The protocol every detector follows and the scan state they share."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterable, Protocol
+
+from ..lexicon.compile import CORRECT, Compiled, PatternRef
+from ..models import Category, Severity
+from ..text import segment
+from ..text.normalize import Folded
+
+# Findings of these categories compete for the same span; the longest, then the first listed, wins.
+LEXICAL_PRIORITY = (Category.leader, Category.name, Category.formulation, Category.sensitive, Category.typo)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A finding before offsets are turned into lines and suppressions are applied.
+
+    ``start``/``end`` index the folded text; the engine maps them back to the original.
+    """
+
+    start: int
+    end: int
+    rule: str
+    category: Category
+    severity: Severity
+    message: str
+    suggestions: tuple[str, ...] = ()
+    confidence: float | None = None
+    fix_safe: bool = False
+    detector: str = ""
+    source: str | None = None
+    original_span: tuple[int, int] | None = None  # set by detectors that work on the original text
+
+
+@dataclass
+class Scan:
+    """One text being checked: original, folded copy, automaton hits, date."""
+
+    text: str
+    folded: Folded
+    compiled: Compiled
+    as_of: _dt.date
+    hits: list[tuple[int, int, PatternRef]] = field(default_factory=list)
+
+    @cached_property
+    def correct_spans(self) -> list[tuple[int, int, str]]:
+        """Folded spans of correct protected forms, with their rule id."""
+        return [(s, e, ref.rule_id) for s, e, ref in self.hits if ref.role == CORRECT]
+
+    @cached_property
+    def present_rules(self) -> set[str]:
+        return {rule_id for _, _, rule_id in self.correct_spans}
+
+    def inside_correct_form(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in self.correct_spans)
+
+    def overlaps_correct_form(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e, _ in self.correct_spans)
+
+    def on_word_boundaries(self, start: int, end: int) -> bool:
+        return segment.on_word_boundaries(self.folded.text, start, end)
+
+    def within_context(self, start: int, end: int, contexts: Iterable[str]) -> bool:
+        """True when ``[start, end)`` lies inside an occurrence of one of ``contexts``."""
+        text = self.folded.text
+        for context in contexts:
+            lo = max(0, end - len(context))
+            position = text.find(context, lo, start + len(context))
+            while position != -1 and position <= start:
+                if position + len(context) >= end:
+                    return True
+                position = text.find(context, position + 1, start + len(context))
+        return False
+
+
+class Detector(Protocol):
+    name: str
+
+    def detect(self, scan: Scan) -> Iterable[Candidate]: ...

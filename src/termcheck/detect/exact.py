@@ -1,0 +1,46 @@
+"""Listed wrong forms: sensitive terms, wrong→right substitutions, known formulation variants."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..lexicon.compile import HIT
+from ..models import Category
+from .base import Candidate, Scan
+
+# A listed typo or sensitive term inside a correct protected name is part of that name.
+SHIELDED = {Category.typo, Category.sensitive}
+
+
+class ExactDetector:
+    name = "exact"
+
+    def detect(self, scan: Scan) -> Iterator[Candidate]:
+        for start, end, ref in scan.hits:
+            if ref.role != HIT:
+                continue
+            rule = scan.compiled.rules[ref.rule_id]
+            if not rule.applies_on(scan.as_of):
+                continue
+            if rule.category in SHIELDED and scan.inside_correct_form(start, end):
+                continue
+            if rule.allow_contexts and scan.within_context(start, end, rule.allow_contexts):
+                continue
+            if rule.boundary == "word" and not scan.on_word_boundaries(start, end):
+                continue
+            message = rule.message
+            if ref.detail == "variant":
+                message = f"“{scan.folded.text[start:end]}”为错误提法，规范表述为“{ref.target[0]}”"
+            yield Candidate(
+                start=start,
+                end=end,
+                rule=rule.id,
+                category=rule.category,
+                severity=rule.severity,
+                message=message,
+                suggestions=ref.target,
+                confidence=1.0,
+                fix_safe=len(ref.target) == 1 and rule.category in (Category.typo, Category.name),
+                detector=self.name,
+                source=rule.source,
+            )

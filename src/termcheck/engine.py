@@ -1,0 +1,174 @@
+"""Checker: compiles lexicons once, then checks texts and files; safe to share between threads."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from .detect.base import LEXICAL_PRIORITY, Candidate, Scan
+from .errors import LexiconError
+from .lexicon.compile import Compiled, bundled_lexicon_paths, compile_lexicons
+from .models import Category, FileReport, Finding, Severity
+from .text import segment
+from .text.normalize import fold
+
+CONTEXT_CHARS = 20
+
+
+def _default_detectors():
+    from .detect.exact import ExactDetector
+    from .detect.near_miss import NearMissDetector
+
+    return [ExactDetector(), NearMissDetector()]
+
+
+def _matches(selector: str, finding_rule: str, category: Category) -> bool:
+    return (
+        selector == category.value
+        or selector == finding_rule
+        or finding_rule.startswith(selector + "/")
+        or finding_rule.startswith(selector + "-")
+    )
+
+
+class Checker:
+    """Checks drafts against the bundled lexicons plus any extra lexicon files.
+
+    ``select``/``ignore`` take rule ids, id prefixes (``SENS``) or category names;
+    ``allow`` is an allow-list of strings that are never reported (nor anything inside them);
+    ``severity_overrides`` maps a selector to a severity.
+    """
+
+    def __init__(
+        self,
+        lexicons: Iterable[str | Path] = (),
+        *,
+        bundled: bool = True,
+        allow: Iterable[str] = (),
+        select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        severity_overrides: Mapping[str, Severity | str] | None = None,
+        detectors: list | None = None,
+        use_cache: bool = True,
+    ):
+        extra = [Path(p) for p in lexicons]
+        paths = [(p, True) for p in bundled_lexicon_paths()] if bundled else []
+        paths += [(p, False) for p in extra]
+        self.compiled: Compiled = compile_lexicons(paths, use_cache=use_cache)
+        segment.add_words(self.compiled.domain_words)
+        self.allow = tuple(fold(a).text for a in allow if a)
+        self.select = tuple(select)
+        self.ignore = tuple(ignore)
+        self.severity_overrides = {k: Severity(v) for k, v in (severity_overrides or {}).items()}
+        self.detectors = detectors if detectors is not None else _default_detectors()
+        if extra:
+            from .lexicon.examples import verify_examples
+
+            failures = verify_examples(self, [p for p in extra])
+            if failures:
+                raise LexiconError(failures[0])
+
+    # Pickling keeps the compiled lexicons, so worker processes never recompile them.
+    def __getstate__(self):
+        return self.__dict__.copy()
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        segment.add_words(self.compiled.domain_words)
+
+    def check(self, text: str, *, as_of: _dt.date | None = None) -> list[Finding]:
+        return self._check(text, as_of or _dt.date.today())
+
+    def check_file(self, path: str | Path, *, as_of: _dt.date | None = None) -> FileReport:
+        from .sources import read_document
+
+        document = read_document(Path(path))
+        day, how = (as_of, "given") if as_of else document_date(document.text)
+        findings = self._check(document.text, day)
+        findings = document.locate(findings)
+        return FileReport(path=str(path), as_of=day, as_of_source=how, findings=tuple(findings))
+
+    def _check(self, text: str, as_of: _dt.date) -> list[Finding]:
+        folded = fold(text)
+        scan = Scan(text, folded, self.compiled, as_of, list(self.compiled.hits(folded.text)))
+        candidates: list[Candidate] = []
+        for detector in self.detectors:
+            candidates.extend(detector.detect(scan))
+        return self._finish(scan, candidates)
+
+    def _finish(self, scan: Scan, candidates: list[Candidate]) -> list[Finding]:
+        kept = self._resolve_overlaps(candidates)
+        line_starts = [0] + [i + 1 for i, ch in enumerate(scan.text) if ch == "\n"]
+        findings = []
+        for candidate in kept:
+            if self.allow and scan.within_context(candidate.start, candidate.end, self.allow):
+                continue
+            if not self._selected(candidate):
+                continue
+            start, end = candidate.original_span or scan.folded.span(candidate.start, candidate.end)
+            line_index = bisect.bisect_right(line_starts, start) - 1
+            line_start = line_starts[line_index]
+            line_end = scan.text.find("\n", start)
+            line_end = len(scan.text) if line_end == -1 else line_end
+            findings.append(
+                Finding(
+                    rule=candidate.rule,
+                    category=candidate.category,
+                    severity=self._severity(candidate),
+                    start=start,
+                    end=end,
+                    line=line_index + 1,
+                    column=start - line_start + 1,
+                    text=scan.text[start:end],
+                    message=candidate.message,
+                    suggestions=candidate.suggestions,
+                    confidence=candidate.confidence,
+                    fix_safe=candidate.fix_safe,
+                    detector=candidate.detector,
+                    source=candidate.source,
+                    context=scan.text[max(line_start, start - CONTEXT_CHARS) : min(line_end, end + CONTEXT_CHARS)],
+                )
+            )
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return findings
+
+    @staticmethod
+    def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+        """Among lexical findings, the longest span wins, then category priority; others all stay."""
+        lexical = [c for c in candidates if c.category in LEXICAL_PRIORITY]
+        others = [c for c in candidates if c.category not in LEXICAL_PRIORITY]
+        lexical.sort(key=lambda c: (c.start - c.end, LEXICAL_PRIORITY.index(c.category), -c.severity.rank, c.start))
+        kept: list[Candidate] = []
+        for candidate in lexical:
+            if not any(k.start < candidate.end and candidate.start < k.end for k in kept):
+                kept.append(candidate)
+        seen = set()
+        unique = []
+        for candidate in others:
+            key = (candidate.start, candidate.end, candidate.rule)
+            if key not in seen:
+                seen.add(key)
+                unique.append(candidate)
+        return kept + unique
+
+    def _selected(self, candidate: Candidate) -> bool:
+        if self.select and not any(_matches(s, candidate.rule, candidate.category) for s in self.select):
+            return False
+        return not any(_matches(s, candidate.rule, candidate.category) for s in self.ignore)
+
+    def _severity(self, candidate: Candidate) -> Severity:
+        for selector, severity in self.severity_overrides.items():
+            if _matches(selector, candidate.rule, candidate.category):
+                return severity
+        return candidate.severity
+
+
+def document_date(text: str) -> tuple[_dt.date, str]:
+    from .text.dates import signature_date
+
+    found = signature_date(text)
+    if found:
+        return found, "document"
+    return _dt.date.today(), "today"

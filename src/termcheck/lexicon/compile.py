@@ -1,0 +1,266 @@
+"""Compile validated lexicons into one Aho-Corasick automaton plus rule tables, cached on disk."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+
+from ..errors import LexiconError
+from ..models import Category, Severity
+from ..text.normalize import fold
+from . import messages
+from .loader import LoadedLexicon, load_lexicon
+from .schema import FormulationEntry, LeaderEntry, ProtectedEntry, SubstitutionEntry, TermEntry
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+
+def bundled_lexicon_dir() -> Path:
+    """The bundled lexicons: inside the installed package, or ``lexicons/`` of a source checkout."""
+    installed = PACKAGE_DIR / "lexicons"
+    if installed.is_dir():
+        return installed
+    return PACKAGE_DIR.parents[1] / "lexicons"
+
+
+def bundled_lexicon_paths() -> list[Path]:
+    return sorted(bundled_lexicon_dir().rglob("*.yaml"))
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """What a finding needs to know about the entry that produced it."""
+
+    id: str
+    kind: str
+    category: Category
+    severity: Severity
+    message: str
+    source: str
+    lexicon: str
+    suggestions: tuple[str, ...] = ()
+    boundary: str = "none"
+    allow_contexts: tuple[str, ...] = ()
+    effective: object = None
+    expires: object = None
+    subcategory: str | None = None
+    unverified: bool = False
+
+    def applies_on(self, day) -> bool:
+        if self.effective and day < self.effective:
+            return False
+        return not (self.expires and day >= self.expires)
+
+
+# Roles a surface form plays in the automaton.
+HIT = "hit"  # a wrong form: report it
+CORRECT = "correct"  # a correct protected form: shields its span, marks the term as present
+NEAR = "near"  # a generated near miss of a protected term
+ANCHOR = "anchor"  # half of a long protected term, verified at scan time
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRef:
+    rule_id: str
+    role: str
+    length: int
+    # For HIT: the suggestions; for NEAR/ANCHOR/CORRECT: the protected form it refers to.
+    target: tuple[str, ...] = ()
+    detail: str = ""
+
+
+@dataclass
+class Compiled:
+    rules: dict[str, Rule]
+    entries: dict[str, object]  # leader / formulation / protected entries, for deeper detectors
+    automaton: object
+    lexicons: list[dict] = field(default_factory=list)
+    protected_forms: dict[str, str] = field(default_factory=dict)  # folded form -> rule id
+    domain_words: tuple[str, ...] = ()
+    # Per category: one per term, per wrong form, per leader, name or formulation.
+    term_counts: dict[str, int] = field(default_factory=dict)
+
+    def hits(self, folded_text: str):
+        """Every (start, end, ref) of every pattern, overlapping ones included."""
+        if not len(self.automaton):
+            return
+        for end_index, refs in self.automaton.iter(folded_text):
+            for ref in refs:
+                yield end_index + 1 - ref.length, end_index + 1, ref
+
+
+def _rule(entry, lexicon: LoadedLexicon, suggestions=()) -> Rule:
+    data = lexicon.data
+    return Rule(
+        id=entry.id,
+        kind=entry.kind,
+        category=entry.category or data.category,
+        severity=entry.severity,
+        message=entry.message or messages.default_message(entry),
+        source=entry.source or data.source or "",
+        lexicon=data.lexicon,
+        suggestions=tuple(suggestions),
+        boundary=getattr(entry, "boundary", "none"),
+        allow_contexts=tuple(fold(c).text for c in getattr(entry, "allow_contexts", ())),
+        effective=entry.effective,
+        expires=entry.expires,
+        subcategory=getattr(entry, "subcategory", None),
+        unverified=entry.unverified,
+    )
+
+
+class _Builder:
+    def __init__(self):
+        self.patterns: dict[str, list[PatternRef]] = defaultdict(list)
+        self.rules: dict[str, Rule] = {}
+        self.entries: dict[str, object] = {}
+        self.lexicons: list[dict] = []
+        self.protected_forms: dict[str, str] = {}
+        self.where: dict[str, str] = {}
+        self.term_counts: dict[str, int] = defaultdict(int)
+
+    def add(self, surface: str, ref: PatternRef) -> None:
+        surface = fold(surface).text
+        if surface:
+            self.patterns[surface].append(PatternRef(ref.rule_id, ref.role, len(surface), ref.target, ref.detail))
+
+    def add_lexicon(self, lexicon: LoadedLexicon) -> None:
+        counts: dict[str, int] = defaultdict(int)
+        for index, entry in enumerate(lexicon.data.entries):
+            if entry.id in self.rules:
+                line = lexicon.entry_lines[index] if index < len(lexicon.entry_lines) else "?"
+                raise LexiconError(
+                    f"{lexicon.path}:{line}: entry {entry.id}, field 'id': duplicate id (first in {self.where[entry.id]})"
+                )
+            self.where[entry.id] = lexicon.path
+            counts[entry.kind] += 1
+            self._add_entry(entry, lexicon)
+            category = (entry.category or lexicon.data.category).value
+            self.term_counts[category] += len(getattr(entry, "terms", None) or getattr(entry, "wrong", None) or [1])
+        self.lexicons.append(
+            {
+                "name": lexicon.data.lexicon,
+                "path": lexicon.path,
+                "bundled": lexicon.bundled,
+                "category": lexicon.data.category.value,
+                "entries": len(lexicon.data.entries),
+                "kinds": dict(sorted(counts.items())),
+            }
+        )
+
+    def _add_entry(self, entry, lexicon: LoadedLexicon) -> None:
+        if isinstance(entry, TermEntry):
+            self.rules[entry.id] = _rule(entry, lexicon, entry.suggest)
+            for term in entry.terms:
+                self.add(term, PatternRef(entry.id, HIT, 0, tuple(entry.suggest)))
+        elif isinstance(entry, SubstitutionEntry):
+            self.rules[entry.id] = _rule(entry, lexicon, entry.right)
+            for wrong in entry.wrong:
+                self.add(wrong, PatternRef(entry.id, HIT, 0, tuple(entry.right)))
+        elif isinstance(entry, FormulationEntry):
+            self.rules[entry.id] = _rule(entry, lexicon, [entry.replaced_by or entry.term])
+            self.entries[entry.id] = entry
+            for variant in entry.variants:
+                self.add(variant, PatternRef(entry.id, HIT, 0, (entry.term,), "variant"))
+            for form in (entry.term, *entry.allowed):
+                self._protect(form, entry.id)
+        elif isinstance(entry, (ProtectedEntry, LeaderEntry)):
+            self.rules[entry.id] = _rule(entry, lexicon)
+            self.entries[entry.id] = entry
+            forms = (entry.term, *entry.aliases) if isinstance(entry, ProtectedEntry) else (entry.name,)
+            for form in forms:
+                self._protect(form, entry.id)
+
+    def _protect(self, form: str, rule_id: str) -> None:
+        self.add(form, PatternRef(rule_id, CORRECT, 0, (form,)))
+        self.protected_forms.setdefault(fold(form).text, rule_id)
+
+    def build(self) -> Compiled:
+        from ..detect import near_miss
+
+        near_miss.register_variants(self)
+        automaton = ahocorasick.Automaton()
+        for surface, refs in self.patterns.items():
+            automaton.add_word(surface, tuple(refs))
+        if self.patterns:
+            automaton.make_automaton()
+        domain_words = sorted({f for f in self.protected_forms if len(f) <= 8})
+        return Compiled(
+            self.rules,
+            self.entries,
+            automaton,
+            self.lexicons,
+            self.protected_forms,
+            tuple(domain_words),
+            dict(self.term_counts),
+        )
+
+
+def _cache_dir() -> Path:
+    if os.environ.get("TERMCHECK_CACHE_DIR"):
+        return Path(os.environ["TERMCHECK_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "termcheck"
+
+
+def _code_fingerprint() -> bytes:
+    """Changes whenever code or data that shapes the compiled form changes."""
+    digest = hashlib.sha256()
+    for folder in ("lexicon", "detect", "text", "data"):
+        for path in sorted((PACKAGE_DIR / folder).glob("*")):
+            if path.is_file() and path.suffix in {".py", ".tsv", ".txt"}:
+                digest.update(path.name.encode())
+                digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def _read_all(paths: list[tuple[Path, bool]]) -> list[bytes]:
+    contents = []
+    for path, _ in paths:
+        try:
+            contents.append(path.read_bytes())
+        except OSError as exc:
+            raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror}") from None
+    return contents
+
+
+def compile_lexicons(paths: list[tuple[Path, bool]], *, use_cache: bool = True) -> Compiled:
+    """Compile ``(path, bundled)`` pairs, reusing a cached result keyed by content hash."""
+    contents = _read_all(paths)
+    digest = hashlib.sha256(_code_fingerprint())
+    for (path, bundled), content in zip(paths, contents):
+        digest.update(f"\0{path}\0{bundled}\0".encode())
+        digest.update(hashlib.sha256(content).digest())
+    cache_file = _cache_dir() / f"compiled-{digest.hexdigest()[:32]}.pickle"
+    if use_cache:
+        try:
+            with open(cache_file, "rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+    builder = _Builder()
+    for path, bundled in paths:
+        builder.add_lexicon(load_lexicon(path, bundled=bundled))
+    compiled = builder.build()
+    if use_cache:
+        _write_atomically(cache_file, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
+    return compiled
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Best effort: a cache that cannot be written only costs the next start a rebuild."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass

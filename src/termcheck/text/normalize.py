@@ -1,0 +1,86 @@
+"""Fold a text for matching, keeping a map from every folded character back to the original.
+
+Folding undoes the usual ways a term is disguised or mistyped without changing its meaning:
+full-width Latin and digits, traditional characters, and separators put between Chinese
+characters (法*轮*功, 习 近 平). Line breaks are never removed, so matches stay on one line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Characters dropped when they stand between two Chinese characters.
+SEPARATORS = frozenset(" \t*·•・_~#|/\\-—.+^")  # after width folding
+
+
+def is_han(char: str) -> bool:
+    code = ord(char)
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
+
+
+@lru_cache(maxsize=1)
+def traditional_to_simplified() -> dict[str, str]:
+    """Characters that exist only in traditional form, mapped to their simplified form.
+
+    Built from OpenCC's t2s conversion of every CJK unified ideograph; a character that
+    t2s produces for some other character is a valid simplified character and is kept.
+    """
+    import opencc
+
+    chars = "".join(chr(code) for code in range(0x4E00, 0xA000))
+    converted = opencc.OpenCC("t2s").convert(chars)
+    if len(converted) != len(chars):  # pragma: no cover - OpenCC t2s is character-aligned
+        return {}
+    simplified = set(converted)
+    return {t: s for t, s in zip(chars, converted) if t != s and t not in simplified}
+
+
+@lru_cache(maxsize=1)
+def _translation() -> dict[int, str]:
+    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+    table[0x3000] = " "
+    table.update((ord(t), s) for t, s in traditional_to_simplified().items())
+    return table
+
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SEPARATOR_RUN = re.compile(
+    "(?<=[" + _HAN + "])[" + re.escape("".join(sorted(SEPARATORS))) + "]+(?=[" + _HAN + "])"
+)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """``text`` is the folded copy; ``origin[i]`` is the original index of ``text[i]``."""
+
+    text: str
+    origin: Sequence[int]
+    original_length: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span covering folded ``[start, end)``."""
+        if end <= start:
+            position = self.origin[start] if start < len(self.origin) else self.original_length
+            return position, position
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def fold(text: str) -> Folded:
+    """Fold width and traditional forms character for character, then drop separators."""
+    folded = text.translate(_translation())
+    runs = list(_SEPARATOR_RUN.finditer(folded))
+    if not runs:
+        return Folded(folded, range(len(text)), len(text))
+    pieces: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for run in runs:
+        pieces.append(folded[position : run.start()])
+        origin.extend(range(position, run.start()))
+        position = run.end()
+    pieces.append(folded[position:])
+    origin.extend(range(position, len(folded)))
+    return Folded("".join(pieces), origin, len(text))
