@@ -134,12 +134,25 @@ class Checker:
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return findings
 
-    @staticmethod
-    def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-        """Among lexical findings, the longest span wins, then category priority; others all stay."""
+    def _resolve_overlaps(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Among lexical findings the longest span wins, then the surest, then a user's own lexicon."""
+        rules = self.compiled.rules
+
+        def bundled(candidate: Candidate) -> bool:
+            rule = rules.get(candidate.rule.split("/")[0])
+            return rule.bundled if rule else True
+
         lexical = [c for c in candidates if c.category in LEXICAL_PRIORITY]
         others = [c for c in candidates if c.category not in LEXICAL_PRIORITY]
-        lexical.sort(key=lambda c: (c.start - c.end, LEXICAL_PRIORITY.index(c.category), -c.severity.rank, c.start))
+        lexical.sort(
+            key=lambda c: (
+                c.start - c.end,
+                -(c.confidence or 0),
+                bundled(c),
+                LEXICAL_PRIORITY.index(c.category),
+                c.start,
+            )
+        )
         kept: list[Candidate] = []
         for candidate in lexical:
             if not any(k.start < candidate.end and candidate.start < k.end for k in kept):

@@ -59,8 +59,15 @@ class Scan:
     def inside_correct_form(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in self.correct_spans)
 
-    def overlaps_correct_form(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e, _ in self.correct_spans)
+    def overlaps_correct_form(self, start: int, end: int, part_of: str = "") -> bool:
+        """True when a correct form overlaps the span, other than a piece of ``part_of`` inside it."""
+        text = self.folded.text
+        return any(
+            s < end
+            and start < e
+            and not (start <= s and e <= end and text[s:e] in part_of)
+            for s, e, _ in self.correct_spans
+        )
 
     def on_word_boundaries(self, start: int, end: int) -> bool:
         return segment.on_word_boundaries(self.folded.text, start, end)

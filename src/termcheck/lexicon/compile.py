@@ -52,6 +52,7 @@ class Rule:
     expires: object = None
     subcategory: str | None = None
     unverified: bool = False
+    bundled: bool = True
 
     def applies_on(self, day) -> bool:
         if self.effective and day < self.effective:
@@ -86,6 +87,8 @@ class Compiled:
     domain_words: tuple[str, ...] = ()
     # Per category: one per term, per wrong form, per leader, name or formulation.
     term_counts: dict[str, int] = field(default_factory=dict)
+    titles: frozenset = frozenset()  # every title form, for near-miss context
+    confusion: dict[str, dict[str, str]] = field(default_factory=dict)  # char -> {confusable: kind}
 
     def hits(self, folded_text: str):
         """Every (start, end, ref) of every pattern, overlapping ones included."""
@@ -113,6 +116,7 @@ def _rule(entry, lexicon: LoadedLexicon, suggestions=()) -> Rule:
         expires=entry.expires,
         subcategory=getattr(entry, "subcategory", None),
         unverified=entry.unverified,
+        bundled=lexicon.bundled,
     )
 
 
@@ -200,6 +204,8 @@ class _Builder:
             self.protected_forms,
             tuple(domain_words),
             dict(self.term_counts),
+            getattr(self, "titles", frozenset()),
+            getattr(self, "confusion", {}),
         )
 
 

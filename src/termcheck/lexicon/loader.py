@@ -13,6 +13,16 @@ from ..errors import LexiconError
 from .schema import LexiconFile
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as strings, so pydantic reports bad ones with their field."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass(frozen=True)
 class LoadedLexicon:
     path: str
@@ -24,7 +34,7 @@ class LoadedLexicon:
 def _entry_lines(text: str) -> list[int]:
     """1-based line of each item of the top-level ``entries`` sequence."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError:
         return []
     if not isinstance(root, yaml.MappingNode):
@@ -53,6 +63,8 @@ def _describe(err: ValidationError, raw: dict, lines: list[int], path: str) -> s
         label = f"entry {entry_id or '#' + str(index + 1)}"
     else:
         label = "file"
+    if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
+        loc = ["kind"]
     field = ".".join(str(part) for part in loc) or "(entry)"
     return f"{path}{where}: {label}, field '{field}': {first['msg']}"
 
@@ -69,7 +81,7 @@ def load_lexicon(path: str | Path, *, bundled: bool = False) -> LoadedLexicon:
     except OSError as exc:
         raise LexiconError(f"{shown}: cannot read lexicon: {exc.strerror}") from None
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""

@@ -1,0 +1,110 @@
+"""Which characters are easily typed for which: same pinyin, near pinyin, similar shape.
+
+Built once at lexicon-compile time (pypinyin runs here, never on a whole text) and stored in
+the compiled lexicons, so a scan only looks characters up.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+COMMON_CHARS = 6000
+HOMOPHONES_PER_SYLLABLE = 40
+
+HOMOPHONE, NEAR_PINYIN, SHAPE = "homophone", "near-pinyin", "shape"
+
+# Fuzzy pinyin pairs most input-method slips come from.
+_INITIAL_PAIRS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))
+_FINAL_PAIRS = (("ang", "an"), ("eng", "en"), ("ing", "in"), ("iang", "ian"), ("uang", "uan"))
+
+
+@lru_cache(maxsize=1)
+def char_frequency() -> dict[str, int]:
+    """Character frequency summed over jieba's dictionary words."""
+    import jieba
+
+    counts: Counter[str] = Counter()
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split(" ")
+            if len(parts) >= 2:
+                frequency = int(parts[1])
+                for char in parts[0]:
+                    counts[char] += frequency
+    return dict(counts)
+
+
+@lru_cache(maxsize=1)
+def common_chars() -> list[str]:
+    frequency = char_frequency()
+    han = [c for c in frequency if "\u4e00" <= c <= "\u9fff"]
+    return sorted(han, key=lambda c: -frequency[c])[:COMMON_CHARS]
+
+
+def readings(char: str) -> set[str]:
+    from pypinyin import Style, pinyin
+
+    return {r for r in pinyin(char, style=Style.NORMAL, heteronym=True)[0] if r.isalpha()}
+
+
+def _fuzzy(syllable: str) -> set[str]:
+    variants = {syllable}
+    for a, b in _INITIAL_PAIRS:
+        for s in list(variants):
+            if s.startswith(a):
+                variants.add(b + s[len(a) :])
+            elif s.startswith(b) and not s.startswith(a):
+                variants.add(a + s[len(b) :])
+    for a, b in _FINAL_PAIRS:
+        for s in list(variants):
+            if s.endswith(a):
+                variants.add(s[: -len(a)] + b)
+            elif s.endswith(b):
+                variants.add(s[: -len(b)] + a)
+    variants.discard(syllable)
+    return variants
+
+
+@lru_cache(maxsize=1)
+def _syllable_index() -> dict[str, list[str]]:
+    index: dict[str, list[str]] = defaultdict(list)
+    for char in common_chars():  # most frequent first
+        for reading in readings(char):
+            index[reading].append(char)
+    return index
+
+
+@lru_cache(maxsize=1)
+def shape_table() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    path = DATA_DIR / "shape_similar.tsv"
+    if not path.exists():
+        return table
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#") or "\t" not in line:
+            continue
+        char, similar = line.split("\t", 1)
+        table[char] = tuple(c for c in similar.replace(" ", "").replace(",", "") if c != char)
+    return table
+
+
+def confusables(char: str) -> dict[str, str]:
+    """Characters likely typed instead of ``char``, mapped to the kind of slip."""
+    found: dict[str, str] = {}
+    index = _syllable_index()
+    own = readings(char)
+    for reading in own:
+        for other in index.get(reading, ())[:HOMOPHONES_PER_SYLLABLE]:
+            found.setdefault(other, HOMOPHONE)
+    for reading in own:
+        for near in _fuzzy(reading):
+            for other in index.get(near, ())[: HOMOPHONES_PER_SYLLABLE // 2]:
+                found.setdefault(other, NEAR_PINYIN)
+    for other in shape_table().get(char, ()):
+        found.setdefault(other, SHAPE)
+    found.pop(char, None)
+    return found
