@@ -20,8 +20,11 @@ CONTEXT_CHARS = 20
 def _default_detectors():
     from .detect.exact import ExactDetector
     from .detect.near_miss import NearMissDetector
+    from .detect.privacy import PrivacyDetector
+    from .detect.secrecy import SecrecyDetector
+    from .detect.typography import TypographyDetector
 
-    return [ExactDetector(), NearMissDetector()]
+    return [ExactDetector(), NearMissDetector(), TypographyDetector(), PrivacyDetector(), SecrecyDetector()]
 
 
 def _matches(selector: str, finding_rule: str, category: Category) -> bool:
