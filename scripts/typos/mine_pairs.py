@@ -219,6 +219,13 @@ def main(argv=None):
         all_rights.update(rights)
     right_subs = substrings(all_rights)
     for wrong in sorted(kept):
+        for right in [r for r in kept[wrong] if r in other_wrongs]:  # A->B where B is itself wrong
+            stats["right-is-wrong-elsewhere"] += 1
+            rejected.append(("right-is-wrong-elsewhere", wrong, right, *kept[wrong][right][0]))
+            del kept[wrong][right]
+        if not kept[wrong]:
+            del kept[wrong]
+            continue
         if wrong in right_subs:
             stats["inside-a-right-form"] += len(kept[wrong])
             for right, where in kept[wrong].items():
