@@ -19,12 +19,22 @@ CONTEXT_CHARS = 20
 
 def _default_detectors():
     from .detect.exact import ExactDetector
+    from .detect.formulation import FormulationDetector
     from .detect.near_miss import NearMissDetector
     from .detect.privacy import PrivacyDetector
     from .detect.secrecy import SecrecyDetector
+    from .detect.titles import TitleDetector
     from .detect.typography import TypographyDetector
 
-    return [ExactDetector(), NearMissDetector(), TypographyDetector(), PrivacyDetector(), SecrecyDetector()]
+    return [
+        ExactDetector(),
+        NearMissDetector(),
+        FormulationDetector(),
+        TitleDetector(),
+        TypographyDetector(),
+        PrivacyDetector(),
+        SecrecyDetector(),
+    ]
 
 
 def _matches(selector: str, finding_rule: str, category: Category) -> bool:

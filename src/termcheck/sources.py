@@ -1,22 +1,81 @@
-"""Read a file into text, with a way to put each finding back in its source."""
+"""Read a file into text, with a way to put each finding back in its source.
+
+Plain text and Markdown are checked as they are (offsets are those of the file). HTML and
+.docx are turned into text first; their `Document` carries the map from a finding's offset in
+that text back to the source (an HTML source offset, a .docx paragraph).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .models import Finding
+from .models import Finding, Location
 from .text.decode import decode
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+DOCX_SUFFIXES = frozenset({".docx"})
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """Offsets of the extracted text mapped to offsets of the source, piece by piece.
+
+    Piece i starts at ``text_starts[i]`` in the text and ``source_starts[i]`` in the source.
+    A verbatim piece maps character for character; any other piece (an entity such as
+    ``&nbsp;``, a collapsed run of white space, a line break put in for a block element)
+    maps every one of its characters to the start of its source.
+    """
+
+    text_starts: tuple[int, ...]
+    source_starts: tuple[int, ...]
+    verbatim: tuple[bool, ...]
+
+    def source_offset(self, text_offset: int) -> int:
+        i = bisect.bisect_right(self.text_starts, text_offset) - 1
+        if i < 0:
+            return 0
+        if self.verbatim[i]:
+            return self.source_starts[i] + text_offset - self.text_starts[i]
+        return self.source_starts[i]
+
+
+@dataclass(frozen=True)
+class ParagraphSpan:
+    """One paragraph of a .docx: where it sits in the extracted text and in the document."""
+
+    start: int
+    end: int
+    part: str
+    index: int
 
 
 @dataclass(frozen=True)
 class Document:
     text: str
+    kind: str = "text"
+    source_map: SourceMap | None = None
+    paragraphs: tuple[ParagraphSpan, ...] = field(default=())
 
     def locate(self, findings: list[Finding]) -> list[Finding]:
+        if self.source_map is not None:
+            return [
+                f.model_copy(update={"location": Location(source_offset=self.source_map.source_offset(f.start))})
+                for f in findings
+            ]
+        if self.paragraphs:
+            starts = [p.start for p in self.paragraphs]
+            located = []
+            for f in findings:
+                paragraph = self.paragraphs[max(0, bisect.bisect_right(starts, f.start) - 1)]
+                location = Location(paragraph=paragraph.index, part=paragraph.part)
+                located.append(f.model_copy(update={"location": location}))
+            return located
         return findings
 
 
@@ -34,4 +93,20 @@ def read_bytes(path: Path) -> bytes:
 
 
 def read_document(path: Path) -> Document:
-    return Document(decode(read_bytes(path), str(path)))
+    path = Path(path)
+    suffix = path.suffix.lower()
+    data = read_bytes(path)
+    if suffix in DOCX_SUFFIXES:
+        from .sources_docx import docx_document
+
+        return docx_document(data, str(path))
+    text = decode(data, str(path))
+    if suffix in HTML_SUFFIXES:
+        from .sources_html import html_document
+
+        return html_document(text)
+    if suffix in MARKDOWN_SUFFIXES:
+        from .sources_markdown import blank_code_blocks
+
+        return Document(blank_code_blocks(text), kind="markdown")
+    return Document(text)

@@ -65,7 +65,7 @@ class Scan:
         return any(
             s < end
             and start < e
-            and not (start <= s and e <= end and text[s:e] in part_of)
+            and not (start <= s and e <= end and e - s < len(part_of) and text[s:e] in part_of)
             for s, e, _ in self.correct_spans
         )
 

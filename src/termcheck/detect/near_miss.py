@@ -48,7 +48,8 @@ CONFIDENCE = {
     "trunc": 0.85,
     "abbr": 0.8,
 }
-COMMON_WORD_FREQUENCY = 3
+LONG_FORM = 8  # from this length a dropped two-character word is looked for too
+COMMON_WORD_FREQUENCY = 20  # jieba lists some misspelt names (王歧山, 温家保) with a frequency of 3-6
 
 
 def register_variants(builder) -> None:
@@ -219,7 +220,7 @@ class NearMissDetector:
         elif leader and len(form) <= 3:
             if len(form) == 2 and not titled:
                 return None
-            if not scan.on_word_boundaries(start, end):
+            if not (scan.on_word_boundaries(start, end) or _fits_when_corrected(text, start, end, form)):
                 return None
             if (segment.word_frequency(found) >= COMMON_WORD_FREQUENCY or found in entry.lookalikes) and not titled:
                 return None
@@ -234,7 +235,9 @@ class NearMissDetector:
                 elif changed in NUMERALS or form[edit_index] in NUMERALS:
                     return None
                 elif _edit_makes_word(text, start, end, edit_index):
-                    if not isinstance(entry, FormulationEntry):
+                    # Names form families (刑事/民事诉讼法), short formulations too (精准扶贫/脱贫);
+                    # only in a long fixed formulation is a changed word a slip (不忘初心、忘记使命).
+                    if not (isinstance(entry, FormulationEntry) and len(form) >= 6):
                         return None
             if len(form) <= 3 and segment.word_frequency(found) >= COMMON_WORD_FREQUENCY and not in_context:
                 return None
@@ -265,18 +268,61 @@ class NearMissDetector:
 def _anchor_candidates(text: str, start: int, end: int, ref: PatternRef):
     form = ref.target[0]
     n = len(form)
-    for length in (n - 1, n, n + 1):
+    lengths = (n - 2, n - 1, n, n + 1) if n >= LONG_FORM else (n - 1, n, n + 1)
+    for length in lengths:
         if ref.detail.startswith("L"):
             c_start, c_end = start, start + length
         else:
             c_start, c_end = end - length, end
         if c_start < 0 or c_end > len(text):
             continue
-        edit = one_edit(form, text[c_start:c_end])
+        edit = one_edit(form, text[c_start:c_end]) if length != n - 2 else _word_dropped(form, text[c_start:c_end])
         title_part = int(ref.detail[1:] or 0)
-        if edit and (not title_part or edit[1] < title_part):
+        if edit and title_part:
             # In a title+name form only title slips count; the name's own forms catch the rest.
+            if edit[1] < title_part:
+                yield c_start, c_end, form, edit[0], edit[1]
+        elif edit and not _edge_edit(form, *edit) and not _punctuation_edit(form, text[c_start:c_end], *edit):
             yield c_start, c_end, form, edit[0], edit[1]
+
+
+def _word_dropped(form: str, text: str) -> tuple[str, int] | None:
+    """A two-character word dropped from inside a long form (集中统一领导 → 集中领导)."""
+    prefix = 0
+    while prefix < len(text) and form[prefix] == text[prefix]:
+        prefix += 1
+    if 0 < prefix < len(form) - 2 and form[prefix + 2 :] == text[prefix:]:
+        return "delete", prefix
+    return None
+
+
+def _punctuation_edit(form: str, text: str, kind: str, index: int) -> bool:
+    """A pause mark added, dropped or swapped (精准扶贫、精准脱贫) is not a misspelling."""
+    if kind == "delete":
+        return not is_han(form[index])
+    if kind == "insert":
+        return not is_han(text[index])
+    if kind == "substitute":
+        return not (is_han(form[index]) and is_han(text[index]))
+    return not (is_han(form[index]) and is_han(form[index + 1]))
+
+
+def _edge_edit(form: str, kind: str, index: int) -> bool:
+    """Edits at a term's ends that ordinary text makes all the time.
+
+    A character before or after a name (中国共产党是), or a name cut short at either end
+    (维护国家安全 for 国家安全部), is normal prose; so is another last character on a short
+    name (国家安全法 beside 国家安全部). Long formulations keep their edge deletions
+    (有共产党就没有新中国).
+    """
+    last = len(form) - 1
+    if kind == "insert":
+        return index in (0, len(form))
+    if kind == "delete":
+        return index in (0, last) and len(form) < 8
+    if kind == "substitute":
+        return index == last and len(form) < 6
+    return False
 
 
 def _next_to_title(text: str, start: int, end: int, compiled) -> bool:
@@ -299,3 +345,14 @@ def _edit_makes_word(text: str, start: int, end: int, edit_index: int) -> bool:
             return len(token) >= 2 and segment.word_frequency(token) > 0
         position += len(token)
     return False
+
+
+def _fits_when_corrected(text: str, start: int, end: int, form: str) -> bool:
+    """True when the window, with the name corrected, segments the name as whole words.
+
+    A misspelt name can glue to its neighbour (江择民主持 reads 民主), so the boundary
+    check also looks at the sentence as it should have been written.
+    """
+    left = max(0, start - segment.WINDOW)
+    corrected = text[left:start] + form + text[end : end + segment.WINDOW]
+    return segment.on_word_boundaries(corrected, start - left, start - left + len(form))

@@ -65,6 +65,7 @@ HIT = "hit"  # a wrong form: report it
 CORRECT = "correct"  # a correct protected form: shields its span, marks the term as present
 NEAR = "near"  # a generated near miss of a protected term
 ANCHOR = "anchor"  # half of a long protected term, verified at scan time
+MEMBER = "member"  # a member of an enumerated formulation; detail is its index
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +172,9 @@ class _Builder:
         elif isinstance(entry, FormulationEntry):
             self.rules[entry.id] = _rule(entry, lexicon, [entry.replaced_by or entry.term])
             self.entries[entry.id] = entry
+            if len(entry.members) >= 3:
+                for index, member in enumerate(entry.members):
+                    self.add(member, PatternRef(entry.id, MEMBER, 0, (entry.term,), str(index)))
             for variant in entry.variants:
                 self.add(variant, PatternRef(entry.id, HIT, 0, (entry.term,), "variant"))
             for form in (entry.term, *entry.allowed):

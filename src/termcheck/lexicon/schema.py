@@ -112,6 +112,8 @@ class LeaderEntry(_Entry):
     titles: Annotated[list[Title], Field(min_length=1)]
     # Known correct words that look like near misses of this name (李克勤 for 李克强).
     lookalikes: list[str] = []
+    # Rank on the Politburo Standing Committee, by Central Committee number ({20: 2}).
+    pbsc_rank: dict[int, int] = {}
     near_miss: bool = True
 
 

@@ -49,3 +49,18 @@ def signature_date(text: str) -> _dt.date | None:
         if dates:
             return dates[-1][1]
     return None
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_YEAR = re.compile(r"(19[4-9]\d|20\d\d)\s*年")
+
+
+def sentence_year(text: str, position: int) -> int | None:
+    """The last year written in the sentence before ``position`` (在2019年…), if any."""
+    start = position
+    while start > 0 and not _SENTENCE_END.match(text[start - 1]):
+        start -= 1
+        if position - start > 200:
+            break
+    years = _YEAR.findall(text, start, position)
+    return int(years[-1]) if years else None
