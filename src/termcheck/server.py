@@ -1,0 +1,220 @@
+"""HTTP API for CMS plugins: ``POST /v1/check``, ``GET /healthz``, OpenAPI docs at ``/docs``.
+
+One ``Checker`` is built when the app starts and shared by every request (it is thread-safe;
+checks run in the server's thread pool, not on the event loop). Request bodies are limited
+before any parsing: a request whose Content-Length or streamed body exceeds the limit gets a
+413 JSON error and is never read further. Run it with ``termcheck serve`` or, for several
+worker processes, ``uvicorn --factory termcheck.server:create_app --workers 4`` (settings then
+come from termcheck.toml in the working directory and ``TERMCHECK_MAX_BODY_BYTES``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
+
+from . import __version__
+from .models import FileReport
+
+DEFAULT_MAX_BODY_BYTES = 1_000_000
+REQUEST_PATH = "<request>"
+_MEDIA_TYPES = {
+    "json": "application/json",
+    "sarif": "application/sarif+json",
+    "jsonl": "application/x-ndjson",
+    "text": "text/plain; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+}
+
+
+class CheckRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: StrictStr = Field(description="The draft to check, as plain text or Markdown.")
+    as_of: _dt.date | None = Field(
+        default=None, description="Check titles and wording as of this date (YYYY-MM-DD); default: the document's own date, else today."
+    )
+    format: StrictStr = Field(default="json", description="Output format: json, or any other renderer termcheck has.")
+
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def _iso_date(cls, value):
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise ValueError("as_of must be a string in YYYY-MM-DD form")
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value):
+        from .report import get_renderer
+
+        try:
+            get_renderer(value)
+        except ValueError:
+            raise ValueError(f"unknown format {value!r}") from None
+        return value
+
+
+class BodyLimit:
+    """Pure ASGI middleware: refuse bodies over ``limit`` bytes before the app parses them."""
+
+    def __init__(self, app, limit: int):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None:
+            try:
+                too_big = int(declared) > self.limit
+            except ValueError:
+                await _send_json(send, 400, {"error": "invalid Content-Length header"})
+                return
+            if too_big:
+                await self._refuse(send)
+                return
+        # Without a trustworthy length (chunked upload), read at most limit + 1 bytes first.
+        messages = []
+        size = 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            size += len(message.get("body", b""))
+            if size > self.limit:
+                await self._refuse(send)
+                return
+            if not message.get("more_body", False):
+                break
+
+        async def replay():
+            if messages:
+                return messages.pop(0)
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, send):
+        await _send_json(send, 413, {"error": f"request body larger than {self.limit} bytes", "limit": self.limit})
+
+
+async def _send_json(send, status: int, payload: dict) -> None:
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _describe(errors) -> str:
+    parts = []
+    for error in errors:
+        if error.get("type") == "json_invalid":
+            parts.append("body: not valid JSON")
+            continue
+        loc = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "body"
+        message = error.get("msg", "invalid")
+        if message.startswith("Value error, "):
+            message = message[len("Value error, ") :]
+        parts.append(f"{loc}: {message}")
+    return "; ".join(parts)
+
+
+def create_app(checker=None, *, max_body_bytes: int | None = None, default_as_of: _dt.date | None = None) -> FastAPI:
+    """The ASGI app; without a checker, one is built at startup from the working directory's config."""
+    limit = max_body_bytes or int(os.environ.get("TERMCHECK_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if getattr(app.state, "checker", None) is None:
+            app.state.checker, configured_as_of = _configured_checker()
+            app.state.default_as_of = app.state.default_as_of or configured_as_of
+        yield
+
+    app = FastAPI(
+        title="termcheck",
+        version=__version__,
+        description="Proofread Chinese government web content before it is published.",
+        lifespan=lifespan,
+    )
+    app.state.checker = checker
+    app.state.default_as_of = default_as_of
+    app.state.max_body_bytes = limit
+    app.add_middleware(BodyLimit, limit=limit)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        errors = exc.errors()
+        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in errors]
+        return JSONResponse(status_code=422, content={"error": _describe(errors), "detail": detail})
+
+    @app.get("/healthz", summary="Liveness and readiness")
+    def healthz(request: Request) -> dict:
+        ready = request.app.state.checker is not None
+        return {"status": "ok" if ready else "starting", "version": __version__}
+
+    @app.post(
+        "/v1/check",
+        summary="Check a text",
+        response_description="The same JSON document `termcheck check --format json` prints, for one file named <request>.",
+        responses={413: {"description": "Body larger than the limit"}, 422: {"description": "Invalid request"}},
+    )
+    def check(body: CheckRequest, request: Request) -> Response:
+        from .engine import document_date
+        from .report import get_renderer
+        from .suppress import apply_directives
+
+        checker = request.app.state.checker
+        given = body.as_of or request.app.state.default_as_of
+        day, how = (given, "given") if given else document_date(body.text)
+        findings = apply_directives(checker.check(body.text, as_of=day), body.text)
+        report = FileReport(path=REQUEST_PATH, as_of=day, as_of_source=how, findings=tuple(findings))
+        rendered = get_renderer(body.format)([report])
+        return Response(content=rendered, media_type=_MEDIA_TYPES.get(body.format, "text/plain; charset=utf-8"))
+
+    return app
+
+
+def _configured_checker():
+    from .config import resolve_config
+    from .engine import Checker
+
+    config = resolve_config()
+    checker = Checker(
+        lexicons=config.lexicons,
+        allow=config.allow,
+        select=config.select,
+        ignore=config.ignore,
+        severity_overrides=config.severity,
+    )
+    return checker, config.as_of
+
+
+def serve(
+    checker,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    default_as_of: _dt.date | None = None,
+) -> None:
+    """Run the API with uvicorn in this process until interrupted."""
+    import uvicorn
+
+    app = create_app(checker, max_body_bytes=max_body_bytes, default_as_of=default_as_of)
+    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=True, server_header=False)
