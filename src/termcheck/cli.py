@@ -30,13 +30,79 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_INPUT_ERROR)
 
 
-def _build_checker(lexicons, select=(), ignore=()):
+def _build_checker(lexicons, select=(), ignore=(), settings=None):
+    """A Checker from config settings overridden by flags: --lexicon adds, --select/--ignore replace."""
+    from .config import Config
     from .engine import Checker
 
+    settings = settings or Config()
     try:
-        return Checker(lexicons=lexicons, select=select, ignore=ignore)
+        return Checker(
+            lexicons=[*settings.lexicons, *lexicons],
+            select=select or settings.select,
+            ignore=ignore or settings.ignore,
+            allow=settings.allow,
+            severity_overrides=settings.severity,
+        )
     except TermcheckError as exc:
         _fail(str(exc))
+
+
+def _load_settings(config_path):
+    from .config import resolve_config
+
+    try:
+        return resolve_config(config_path)
+    except TermcheckError as exc:
+        _fail(str(exc))
+
+
+class _Progress:
+    """A progress bar on stderr when it is a terminal; one-line messages either way."""
+
+    def __init__(self, total: int):
+        self.bar = None
+        if total > 1 and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="file", file=sys.stderr, leave=False, dynamic_ncols=True)
+
+    def say(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            click.echo(line, err=True)
+
+    def done(self, outcome) -> None:
+        if outcome.report.error:
+            self.say(f"termcheck: {outcome.report.error}")
+        for note in outcome.notes:
+            self.say(f"termcheck: {note}")
+        for change in outcome.changes:
+            self.say(change)
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _batch_summary(reports, seconds: float, changes: int) -> str:
+    from .report.summary import summarize
+
+    summary = summarize(reports)
+    rate = summary["files"] / seconds if seconds > 0 else 0.0
+    line = f"checked {summary['files']} file(s) in {seconds:.1f} s ({rate:.0f} files/s): {summary['findings']} finding(s)"
+    if summary["by_severity"]:
+        line += " by severity " + ", ".join(f"{k} {v}" for k, v in summary["by_severity"].items())
+    if summary["by_category"]:
+        line += "; by category " + ", ".join(f"{k} {v}" for k, v in summary["by_category"].items())
+    if changes:
+        line += f"; {changes} fix(es) applied"
+    if summary["files_with_errors"]:
+        line += f"; {summary['files_with_errors']} file(s) skipped"
+    return line
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,35 +116,67 @@ def main():
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "jsonl"]), default="text")
 @click.option("--as-of", callback=_parse_date, help="Check titles and wording as of this date (YYYY-MM-DD).")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=str), help="Extra lexicon file.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 [default: config, else error].",
+)
 @click.option("--select", multiple=True, help="Only these rules or categories.")
 @click.option("--ignore", multiple=True, help="Skip these rules or categories.")
-def check(paths, output_format, as_of, lexicons, fail_on, select, ignore):
-    """Check files (or - for standard input) and report findings."""
+@click.option("--config", "config_path", type=click.Path(path_type=str), help="Config file (default: nearest termcheck.toml or pyproject.toml).")
+@click.option("--include", multiple=True, help="Glob of file names to check inside directories [default: config, else *.txt *.md *.html *.htm *.docx].")
+@click.option("--exclude", multiple=True, help="Glob of paths or names to skip inside directories.")
+@click.option("--fix", is_flag=True, help="Apply safe single-suggestion corrections to .txt/.md files in place.")
+@click.option("--jobs", "-j", type=int, default=0, help="Worker processes; 0 = all cores for large runs, 1 = none.")
+def check(paths, output_format, as_of, lexicons, fail_on, select, ignore, config_path, include, exclude, fix, jobs):
+    """Check files, directories (recursively) or - for standard input, and report findings."""
+    import time
+
+    from .batch import collect_files, run
     from .errors import InputError
     from .report import get_renderer
+    from .suppress import apply_directives
     from .text.decode import decode
 
-    checker = _build_checker(lexicons, select, ignore)
+    settings = _load_settings(config_path)
+    as_of = as_of or settings.as_of
+    fail_on = fail_on or settings.fail_on or "error"
+    paths = paths or ("-",)
+    if fix and "-" in paths:
+        _fail("--fix rewrites files in place; it cannot fix standard input")
+    checker = _build_checker(lexicons, select, ignore, settings)
     reports: list[FileReport] = []
     input_error = False
-    for path in paths or ("-",):
+    if "-" in paths:
         try:
-            if path == "-":
-                text = decode(sys.stdin.buffer.read(), "<stdin>")
-                from .engine import document_date
+            text = decode(sys.stdin.buffer.read(), "<stdin>")
+            from .engine import document_date
 
-                day, how = (as_of, "given") if as_of else document_date(text)
-                report = FileReport(path="<stdin>", as_of=day, as_of_source=how, findings=tuple(checker.check(text, as_of=day)))
-            else:
-                report = checker.check_file(Path(path), as_of=as_of)
+            day, how = (as_of, "given") if as_of else document_date(text)
+            findings = apply_directives(checker.check(text, as_of=day), text)
+            reports.append(FileReport(path="<stdin>", as_of=day, as_of_source=how, findings=tuple(findings)))
         except InputError as exc:
             click.echo(f"termcheck: {exc}", err=True)
             input_error = True
-            report = FileReport(path=path, as_of=as_of or _dt.date.today(), findings=(), error=str(exc))
-        reports.append(report)
+            reports.append(FileReport(path="<stdin>", as_of=as_of or _dt.date.today(), findings=(), error=str(exc)))
+    named = [p for p in paths if p != "-"]
+    files = collect_files(named, include or settings.include, exclude or settings.exclude)
+    progress = _Progress(len(files))
+    started = time.perf_counter()
+    changes = 0
+    try:
+        for outcome in run(checker, files, as_of=as_of, fix=fix, jobs=jobs, on_done=progress.done):
+            reports.append(outcome.report)
+            input_error = input_error or outcome.report.error is not None
+            changes += len(outcome.changes)
+    finally:
+        progress.close()
+    elapsed = time.perf_counter() - started
     color = output_format == "text" and sys.stdout.isatty()
     click.echo(get_renderer(output_format, color=color)(reports), nl=False)
+    if output_format == "text" and (len(files) > 1 or any(Path(p).is_dir() for p in named)):
+        click.echo(_batch_summary(reports, elapsed, changes), err=True)
     if input_error:
         sys.exit(EXIT_INPUT_ERROR)
     if fail_on != "never":
@@ -104,6 +202,23 @@ def lexicons(output_format, lexicons):
         origin = "bundled" if lexicon["bundled"] else "extra"
         click.echo(f"{lexicon['name']:<28} {lexicon['category']:<12} {lexicon['entries']:>6} entries ({kinds}) [{origin}] {lexicon['path']}")
     click.echo("counts: " + ", ".join(f"{c} {n}" for c, n in stats["counts"].items()))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8080, type=click.IntRange(0, 65535), show_default=True)
+@click.option("--max-body-bytes", default=1_000_000, type=click.IntRange(1), show_default=True, help="Larger requests get 413.")
+@click.option("--config", "config_path", type=click.Path(path_type=str), help="Config file (default: nearest termcheck.toml or pyproject.toml).")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=str), help="Extra lexicon file.")
+def serve(host, port, max_body_bytes, config_path, lexicons):
+    """Serve the HTTP API (POST /v1/check, GET /healthz, docs at /docs)."""
+    try:
+        from .server import serve as run_server
+    except ImportError as exc:
+        _fail(f"the HTTP API needs its extra: pip install 'termcheck[serve]' ({exc})")
+    settings = _load_settings(config_path)
+    checker = _build_checker(lexicons, settings=settings)
+    run_server(checker, host=host, port=port, max_body_bytes=max_body_bytes, default_as_of=settings.as_of)
 
 
 if __name__ == "__main__":  # pragma: no cover
