@@ -18,10 +18,10 @@ from pathlib import Path
 
 from .errors import InputError
 from .models import Finding
+from .report.labels import SEVERITY_LABELS
 
 AUTHOR = "termcheck"
 INITIALS = "TC"
-_SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class AnnotateResult:
 
 
 def comment_text(finding: Finding) -> str:
-    text = f"【{_SEVERITY_LABEL.get(finding.severity.value, finding.severity.value)}】{finding.message}"
+    text = f"【{SEVERITY_LABELS.get(finding.severity.value, finding.severity.value)}】{finding.message}"
     if finding.suggestions:
         text += "\n建议：" + "；".join(finding.suggestions)
     return text + f"\n（{finding.rule}）"
@@ -156,3 +156,27 @@ def annotate(
             os.unlink(temporary)
         raise
     return AnnotateResult(out_path, comments, tuple(skipped))
+
+
+def annotate_reports(reports, out_dir: str | Path):
+    """Annotate every checked .docx of ``reports`` into ``out_dir`` as ``<stem>.annotated.docx``.
+
+    Yields ``(report path, AnnotateResult or InputError)``; nothing is printed.
+    """
+    out_dir = Path(out_dir)
+    used: set[Path] = set()
+    for report in reports:
+        if report.error or Path(report.path).suffix.lower() != ".docx":
+            continue
+        stem, n = Path(report.path).stem, 1
+        target = out_dir / f"{stem}.annotated.docx"
+        while target in used:
+            n += 1
+            target = out_dir / f"{stem}-{n}.annotated.docx"
+        used.add(target)
+        try:
+            yield report.path, annotate(report.path, report.findings, target)
+        except InputError as exc:
+            yield report.path, exc
+        except OSError as exc:
+            yield report.path, InputError(f"{target}: cannot write: {exc.strerror or exc}")

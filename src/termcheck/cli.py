@@ -113,7 +113,15 @@ def main():
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "jsonl"]), default="text")
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json", "jsonl", "sarif", "html"]), default="text"
+)
+@click.option(
+    "--annotate-docx",
+    "annotate_dir",
+    type=click.Path(file_okay=False, path_type=str),
+    help="Write a copy of each checked .docx into this folder with a Word comment on every finding.",
+)
 @click.option("--as-of", callback=_parse_date, help="Check titles and wording as of this date (YYYY-MM-DD).")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=str), help="Extra lexicon file.")
 @click.option(
@@ -129,7 +137,9 @@ def main():
 @click.option("--exclude", multiple=True, help="Glob of paths or names to skip inside directories.")
 @click.option("--fix", is_flag=True, help="Apply safe single-suggestion corrections to .txt/.md files in place.")
 @click.option("--jobs", "-j", type=int, default=0, help="Worker processes; 0 = all cores for large runs, 1 = none.")
-def check(paths, output_format, as_of, lexicons, fail_on, select, ignore, config_path, include, exclude, fix, jobs):
+def check(
+    paths, output_format, annotate_dir, as_of, lexicons, fail_on, select, ignore, config_path, include, exclude, fix, jobs
+):
     """Check files, directories (recursively) or - for standard input, and report findings."""
     import time
 
@@ -177,6 +187,16 @@ def check(paths, output_format, as_of, lexicons, fail_on, select, ignore, config
     click.echo(get_renderer(output_format, color=color)(reports), nl=False)
     if output_format == "text" and (len(files) > 1 or any(Path(p).is_dir() for p in named)):
         click.echo(_batch_summary(reports, elapsed, changes), err=True)
+    if annotate_dir:
+        from .annotate_docx import annotate_reports
+
+        for _, outcome in annotate_reports(reports, annotate_dir):
+            if isinstance(outcome, InputError):
+                click.echo(f"termcheck: {outcome}", err=True)
+                input_error = True
+            else:
+                unanchored = f", {len(outcome.skipped)} in headers/footers not anchored" if outcome.skipped else ""
+                click.echo(f"termcheck: wrote {outcome.out_path} ({outcome.comments} comment(s){unanchored})", err=True)
     if input_error:
         sys.exit(EXIT_INPUT_ERROR)
     if fail_on != "never":

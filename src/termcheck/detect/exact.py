@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..lexicon.compile import HIT
 from ..models import Category
-from .base import Candidate, Scan
+from .base import Candidate, Scan, sentence_bounds
 
 # A listed typo or sensitive term inside a correct protected name is part of that name.
 SHIELDED = {Category.typo, Category.sensitive}
@@ -26,6 +26,9 @@ class ExactDetector:
                 continue
             if rule.allow_contexts and scan.within_context(start, end, rule.allow_contexts):
                 continue
+
+            if rule.only_with and not _sentence_has(scan.folded.text, start, end, rule.only_with):
+                continue
             if rule.boundary == "word" and not scan.on_word_boundaries(start, end):
                 continue
             message = rule.message
@@ -44,3 +47,9 @@ class ExactDetector:
                 detector=self.name,
                 source=rule.source,
             )
+
+
+def _sentence_has(text: str, start: int, end: int, needles) -> bool:
+    left, right = sentence_bounds(text, start, end)
+    sentence = text[left:right]
+    return any(needle in sentence for needle in needles)

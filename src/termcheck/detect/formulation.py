@@ -75,7 +75,11 @@ class FormulationDetector:
     def _check_list(self, scan: Scan, entry: FormulationEntry, items) -> Iterator[Candidate]:
         members = entry.members
         matched = [members.index(t) if t in members else None for _, _, t in items]
-        if sum(i is not None for i in matched) < max(2, min(3, len(members) - 1)):
+        near = sum(1 for (_, _, t), i in zip(items, matched) if i is None and any(one_edit(m, t) for m in members))
+        exact = sum(i is not None for i in matched)
+        needed = max(2, min(3, len(members) - 1))
+        # A list whose every item is one slip from a member (不敢、不能、不想) is that list too.
+        if exact < needed and not (exact + near >= needed and exact + near == len(items) >= 3):
             return
         rule = scan.compiled.rules[entry.id]
         present = {i for i in matched if i is not None}

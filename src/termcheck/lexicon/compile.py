@@ -48,6 +48,7 @@ class Rule:
     suggestions: tuple[str, ...] = ()
     boundary: str = "none"
     allow_contexts: tuple[str, ...] = ()
+    only_with: tuple[str, ...] = ()
     effective: object = None
     expires: object = None
     subcategory: str | None = None
@@ -113,6 +114,7 @@ def _rule(entry, lexicon: LoadedLexicon, suggestions=()) -> Rule:
         suggestions=tuple(suggestions),
         boundary=getattr(entry, "boundary", "none"),
         allow_contexts=tuple(fold(c).text for c in getattr(entry, "allow_contexts", ())),
+        only_with=tuple(fold(c).text for c in getattr(entry, "only_with", ())),
         effective=entry.effective,
         expires=entry.expires,
         subcategory=getattr(entry, "subcategory", None),
@@ -174,7 +176,10 @@ class _Builder:
             self.entries[entry.id] = entry
             if len(entry.members) >= 3:
                 for index, member in enumerate(entry.members):
-                    self.add(member, PatternRef(entry.id, MEMBER, 0, (entry.term,), str(index)))
+                    # Shortened members also start a list check (不敢、不能、不想).
+                    pieces = {member, member[:-1], member[1:]} if len(member) >= 3 else {member}
+                    for piece in sorted(pieces):
+                        self.add(piece, PatternRef(entry.id, MEMBER, 0, (entry.term,), str(index)))
             for variant in entry.variants:
                 self.add(variant, PatternRef(entry.id, HIT, 0, (entry.term,), "variant"))
             for form in (entry.term, *entry.allowed):

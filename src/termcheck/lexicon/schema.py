@@ -54,6 +54,9 @@ class _Matching(BaseModel):
     boundary: Literal["word", "none"] = "none"
     # If the hit lies inside an occurrence of one of these strings, it is not reported.
     allow_contexts: list[str] = []
+    # If set, the hit is reported only when one of these strings is in the same sentence
+    # (提案 is wrong for 人大代表, right for 政协委员).
+    only_with: list[str] = []
 
 
 class TermEntry(_Entry, _Matching):

@@ -18,6 +18,10 @@ def get_renderer(name: str, *, color: bool = False) -> Renderer:
         from .json import render
     elif name == "jsonl":
         from .json import render_lines as render
+    elif name == "sarif":
+        from .sarif import render
+    elif name == "html":
+        from .html import render
     else:
         raise ValueError(f"unknown format {name!r}")
     return render

@@ -1,0 +1,80 @@
+"""Recall on real published errors (../shared/data/real_errors_dev.tsv).
+
+A row counts as found when a finding of severity error or warning overlaps the part of the
+wrong sentence that differs from the correct one. The correct sentence is checked too:
+a finding there at the same place is a false alarm.
+
+    python benchmarks/real_errors.py [--verbose]
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import termcheck
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "real_errors_dev.tsv"
+KEY_CATEGORIES = ("leader_name", "state_name", "formulation")
+
+
+def changed_span(wrong: str, right: str) -> tuple[int, int]:
+    opcodes = [op for op in difflib.SequenceMatcher(None, wrong, right, autojunk=False).get_opcodes() if op[0] != "equal"]
+    start = opcodes[0][1]
+    end = opcodes[-1][2]
+    if end == start:  # something missing in the wrong sentence: look at both sides of the gap
+        return max(0, start - 1), min(len(wrong), end + 1)
+    return start, end
+
+
+DATE_DEPENDENT = ("/title", "/outdated", "leader/order")
+
+
+def overlaps(findings, span, *, skip_dated: bool = False) -> bool:
+    start, end = span
+    return any(
+        f.start < end
+        and start < f.end
+        and f.severity.value != "info"
+        and not (skip_dated and any(marker in f.rule for marker in DATE_DEPENDENT))
+        for f in findings
+    )
+
+
+def main(verbose: bool = False) -> int:
+    if not DATA.exists():
+        print(f"{DATA} not found; nothing to measure")
+        return 0
+    with DATA.open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle, delimiter="\t"))[1:]
+    found = defaultdict(int)
+    total = defaultdict(int)
+    false_alarms = 0
+    for wrong, right, category, _url in rows:
+        span = changed_span(wrong, right)
+        hit = overlaps(termcheck.check(wrong), span)
+        total[category] += 1
+        found[category] += hit
+        right_span = changed_span(right, wrong)
+        # The rows carry no date; a title that was right when written is wrong today.
+        alarm = overlaps(termcheck.check(right), right_span, skip_dated=True)
+        false_alarms += alarm
+        if verbose:
+            print(f"{'FOUND' if hit else 'miss '} {'FA' if alarm else '  '} {category:<12} {wrong}")
+    print(f"{'category':<14}{'found':>7}{'rows':>6}{'recall':>9}")
+    for category in sorted(total):
+        print(f"{category:<14}{found[category]:>7}{total[category]:>6}{found[category] / total[category]:>9.1%}")
+    key_found = sum(found[c] for c in KEY_CATEGORIES)
+    key_total = sum(total[c] for c in KEY_CATEGORIES)
+    all_found, all_total = sum(found.values()), sum(total.values())
+    print(f"leader_name+state_name+formulation: {key_found}/{key_total} = {key_found / key_total:.1%}")
+    print(f"all rows: {all_found}/{all_total} = {all_found / all_total:.1%}")
+    print(f"false alarms at the same place in the corrected sentences (date-dependent rules aside): {false_alarms}/{all_total}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main("--verbose" in sys.argv))
