@@ -195,7 +195,7 @@ def check(
                 click.echo(f"termcheck: {outcome}", err=True)
                 input_error = True
             else:
-                unanchored = f", {len(outcome.skipped)} in headers/footers not anchored" if outcome.skipped else ""
+                unanchored = f", {len(outcome.skipped)} not anchored (header, footer or changed text)" if outcome.skipped else ""
                 click.echo(f"termcheck: wrote {outcome.out_path} ({outcome.comments} comment(s){unanchored})", err=True)
     if input_error:
         sys.exit(EXIT_INPUT_ERROR)

@@ -32,7 +32,7 @@ from .models import Finding
 _RULES = r"[A-Za-z0-9][\w/\-]*(?:\s*,\s*[A-Za-z0-9][\w/\-]*)*"
 _LINE = re.compile(r"termcheck:\s*ignore(?:\[(?P<rules>[^\]\n]*)\])?")
 _NEXT_LINE = re.compile(rf"termcheck-disable-next-line(?:[ \t]+(?P<rules>{_RULES}))?")
-_BLOCK = re.compile(rf"termcheck-(?P<verb>disable|enable)(?!-)(?:[ \t]+(?P<rules>{_RULES}))?")
+_BLOCK = re.compile(rf"termcheck-(?P<verb>disable|enable)(?!-next-line)(?:[ \t]+(?P<rules>{_RULES}))?")
 _MARKER = "termcheck"
 
 

@@ -48,7 +48,9 @@ CONFIDENCE = {
     "trunc": 0.85,
     "abbr": 0.8,
 }
-LONG_FORM = 8  # from this length a dropped two-character word is looked for too
+LONG_FORM = 8  # formulations from this length keep edits at their ends
+WORD_DROP_FORM = 14  # formulations from this length are checked for a dropped two-character word
+FUNCTION_CHARS = frozenset("的之和与及地得了")
 COMMON_WORD_FREQUENCY = 20  # jieba lists some misspelt names (王歧山, 温家保) with a frequency of 3-6
 
 
@@ -188,7 +190,8 @@ class NearMissDetector:
             if ref.role == NEAR:
                 candidates = [(start, end, ref.target[0], ref.detail, None)]
             elif ref.role == ANCHOR:
-                candidates = list(_anchor_candidates(text, start, end, ref))
+                formulation = isinstance(compiled.entries.get(ref.rule_id), FormulationEntry)
+                candidates = list(_anchor_candidates(text, start, end, ref, formulation))
             else:
                 continue
             for c_start, c_end, form, kind, edit_index in candidates:
@@ -265,10 +268,10 @@ class NearMissDetector:
         )
 
 
-def _anchor_candidates(text: str, start: int, end: int, ref: PatternRef):
+def _anchor_candidates(text: str, start: int, end: int, ref: PatternRef, formulation: bool):
     form = ref.target[0]
     n = len(form)
-    lengths = (n - 2, n - 1, n, n + 1) if n >= LONG_FORM else (n - 1, n, n + 1)
+    lengths = (n - 2, n - 1, n, n + 1) if formulation and n >= WORD_DROP_FORM else (n - 1, n, n + 1)
     for length in lengths:
         if ref.detail.startswith("L"):
             c_start, c_end = start, start + length
@@ -282,7 +285,7 @@ def _anchor_candidates(text: str, start: int, end: int, ref: PatternRef):
             # In a title+name form only title slips count; the name's own forms catch the rest.
             if edit[1] < title_part:
                 yield c_start, c_end, form, edit[0], edit[1]
-        elif edit and not _edge_edit(form, *edit) and not _punctuation_edit(form, text[c_start:c_end], *edit):
+        elif edit and not _edge_edit(form, *edit, formulation) and not _style_edit(form, text[c_start:c_end], *edit):
             yield c_start, c_end, form, edit[0], edit[1]
 
 
@@ -296,32 +299,38 @@ def _word_dropped(form: str, text: str) -> tuple[str, int] | None:
     return None
 
 
-def _punctuation_edit(form: str, text: str, kind: str, index: int) -> bool:
-    """A pause mark added, dropped or swapped (精准扶贫、精准脱贫) is not a misspelling."""
+def _style_edit(form: str, text: str, kind: str, index: int) -> bool:
+    """An edit that changes style, not spelling: a pause mark or a function word.
+
+    精准扶贫、精准脱贫 adds a pause mark; 中国特色的社会主义 adds 的; 人力资源社会保障部 is the
+    official short form without 和.
+    """
     if kind == "delete":
-        return not is_han(form[index])
-    if kind == "insert":
-        return not is_han(text[index])
-    if kind == "substitute":
-        return not (is_han(form[index]) and is_han(text[index]))
-    return not (is_han(form[index]) and is_han(form[index + 1]))
+        changed = (form[index],)
+    elif kind == "insert":
+        changed = (text[index],)
+    elif kind == "substitute":
+        changed = (form[index], text[index])
+    else:
+        changed = (form[index], form[index + 1])
+    return any(not is_han(c) or c in FUNCTION_CHARS for c in changed)
 
 
-def _edge_edit(form: str, kind: str, index: int) -> bool:
+def _edge_edit(form: str, kind: str, index: int, formulation: bool) -> bool:
     """Edits at a term's ends that ordinary text makes all the time.
 
     A character before or after a name (中国共产党是), or a name cut short at either end
-    (维护国家安全 for 国家安全部), is normal prose; so is another last character on a short
-    name (国家安全法 beside 国家安全部). Long formulations keep their edge deletions
-    (有共产党就没有新中国).
+    (维护国家安全 for 国家安全部, 国际发展合作署), is normal prose; so is another first or
+    last character on a short term (国家安全法 beside 国家安全部). Only long formulations
+    keep their edge deletions (有共产党就没有新中国).
     """
     last = len(form) - 1
     if kind == "insert":
         return index in (0, len(form))
     if kind == "delete":
-        return index in (0, last) and len(form) < 8
+        return index in (0, last) and not (formulation and len(form) >= LONG_FORM)
     if kind == "substitute":
-        return index == last and len(form) < 6
+        return index in (0, last) and len(form) < 6
     return False
 
 

@@ -44,7 +44,7 @@ mark.f[data-level=warning]{background:var(--warning-bg);box-shadow:inset 0 -2px 
 mark.f[data-level=info]{background:var(--info-bg);box-shadow:inset 0 -2px var(--info)}
 table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{border-top:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
-th{color:#555;font-weight:normal;background:#fafafa}
+th{white-space:nowrap;color:#555;font-weight:normal;background:#fafafa}
 .sev{font-weight:bold;white-space:nowrap}
 .sev.error{color:var(--error)}.sev.warning{color:var(--warning)}.sev.info{color:var(--info)}
 .rule{color:#777;font-size:12px;white-space:nowrap}

@@ -1,0 +1,69 @@
+"""False alarms on clean official texts (../shared/data/clean/): measured, never tuned on.
+
+Every error or warning on these published State Council documents counts as a false alarm
+(date-dependent rules use each file's signature date, else the year in its file name, else
+2019-12-31, the end of the crawl period). Prints the rate per 10,000 characters, by category and rule.
+
+    python benchmarks/clean_false_alarms.py [--show] [--categories leader,name,...]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import termcheck
+from termcheck.engine import document_date
+
+CLEAN = Path(__file__).resolve().parents[2] / "shared" / "data" / "clean"
+CRAWL_END = dt.date(2019, 12, 31)
+
+
+def _document_day(path: Path, text: str) -> dt.date:
+    """The signature date, else 31 December of the year in the file name, else the crawl end."""
+    day, how = document_date(text)
+    if how == "document":
+        return day
+    year = re.search(r"(19|20)\d\d", path.name)
+    return dt.date(int(year.group(0)), 12, 31) if year else CRAWL_END
+
+
+def main(argv: list[str]) -> int:
+    if not CLEAN.exists():
+        print(f"{CLEAN} not found; nothing to measure")
+        return 0
+    show = "--show" in argv
+    wanted = None
+    if "--categories" in argv:
+        wanted = set(argv[argv.index("--categories") + 1].split(","))
+    checker = termcheck.default_checker()
+    characters = 0
+    by_rule: Counter[str] = Counter()
+    by_category: Counter[str] = Counter()
+    files = sorted(p for p in CLEAN.rglob("*.txt") if p.is_file())
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        characters += sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+        findings = checker.check(text, as_of=_document_day(path, text))
+        for f in findings:
+            if f.severity.value == "info" or (wanted and f.category.value not in wanted):
+                continue
+            by_rule[f.rule.split("/")[0] if "-" in f.rule else f.rule] += 1
+            by_category[f.category.value] += 1
+            if show:
+                print(f"{path.name}:{f.line}:{f.column}: {f.severity.value} {f.rule} {f.text!r} {f.message}")
+    total = sum(by_category.values())
+    per_10k = total / characters * 10_000 if characters else 0.0
+    print(f"{len(files)} files, {characters} Chinese characters")
+    print(f"error+warning findings: {total} = {per_10k:.2f} per 10,000 characters")
+    for category, n in by_category.most_common():
+        print(f"  {category:<12} {n:>4}  {n / characters * 10_000:.2f}/10k")
+    print("top rules:", ", ".join(f"{rule} {n}" for rule, n in by_rule.most_common(15)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
