@@ -1,0 +1,131 @@
+import json
+
+from click.testing import CliRunner
+
+from termcheck import batch
+from termcheck.batch import collect_files, run, worker_count
+from termcheck.cli import main
+
+from .conftest import AS_OF
+
+NOTICE = "关于做好政府信息公开工作的通知\n截止目前，全市已主动公开政府信息1200余条。\n"
+REPORT = "2024年政府工作报告\n各部门要再接再励，推动经济持续回升向好。\n"
+CLEAN = "各单位要认真贯彻落实会议精神，确保各项工作落到实处。\n"
+
+
+def site(tmp_path):
+    root = tmp_path / "site"
+    files = {
+        "index.html": "<html><body><p>" + CLEAN + "</p></body></html>",
+        "news/2024/notice.txt": NOTICE,
+        "news/2024/report.md": REPORT,
+        "news/2024/data.csv": "截止目前,1200\n",
+        "archive/old.txt": NOTICE,
+        ".git/HEAD.txt": NOTICE,
+        "clean.txt": CLEAN,
+    }
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def relative(root, paths):
+    return [p.relative_to(root).as_posix() for p in paths]
+
+
+def test_collect_walks_directories_with_default_globs(tmp_path):
+    root = site(tmp_path)
+    assert relative(root, collect_files([root])) == [
+        "clean.txt",
+        "index.html",
+        "archive/old.txt",
+        "news/2024/notice.txt",
+        "news/2024/report.md",
+    ]
+
+
+def test_collect_include_and_exclude(tmp_path):
+    root = site(tmp_path)
+    assert relative(root, collect_files([root], include=["*.txt"], exclude=["archive"])) == [
+        "clean.txt",
+        "news/2024/notice.txt",
+    ]
+    assert relative(root, collect_files([root], exclude=["news/*/*.md", "*.html"])) == [
+        "clean.txt",
+        "archive/old.txt",
+        "news/2024/notice.txt",
+    ]
+    # a file named on the command line is checked whatever the globs say
+    csv = root / "news/2024/data.csv"
+    assert collect_files([csv], include=["*.txt"]) == [csv]
+
+
+def test_run_serial_and_parallel_give_the_same_reports(tmp_path, core_checker):
+    root = site(tmp_path)
+    files = collect_files([root]) * 3
+    serial = [o.report for o in run(core_checker, files, as_of=AS_OF, jobs=1)]
+    seen = []
+    parallel = [o.report for o in run(core_checker, files, as_of=AS_OF, jobs=2, on_done=seen.append)]
+    assert parallel == serial
+    assert len(seen) == len(files)
+    flagged = {r.path: [f.text for f in r.findings] for r in serial}
+    assert flagged[str(root / "news/2024/notice.txt")] == ["截止目前"]
+    assert flagged[str(root / "news/2024/report.md")] == ["再接再励"]
+    assert flagged[str(root / "clean.txt")] == []
+
+
+def test_worker_count():
+    assert worker_count(3, 0) == 1  # too few files to pay for starting processes
+    assert worker_count(batch.PARALLEL_MIN_FILES, 0) >= 1
+    assert worker_count(3, 8) == 3
+    assert worker_count(100, 1) == 1
+
+
+def test_broken_file_is_skipped_others_checked_exit_2(tmp_path):
+    root = site(tmp_path)
+    (root / "broken.txt").write_bytes(b"\x00\x01\x02 binary \xff\xfe")
+    (root / "gbk.txt").write_bytes(NOTICE.encode("gb18030"))
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(root)])
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("termcheck: ")]
+    assert errors == [f"termcheck: {root / 'broken.txt'}: binary file (contains NUL bytes), not checked"]
+    document = json.loads(result.stdout)
+    by_path = {f["path"]: f for f in document["files"]}
+    assert by_path[str(root / "broken.txt")]["error"]
+    assert [f["text"] for f in by_path[str(root / "gbk.txt")]["findings"]] == ["截止目前"]
+    summary = document["summary"]
+    assert summary["files"] == 7 and summary["files_with_errors"] == 1
+    assert summary["by_category"]["typo"] == 4
+    assert summary["by_severity"]["error"] >= 4
+
+
+def test_text_summary_goes_to_stderr(tmp_path):
+    root = site(tmp_path)
+    result = CliRunner().invoke(main, ["check", str(root)])
+    assert result.exit_code == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("checked 5 file(s) in ")
+    assert "by severity error 3" in last and "typo 3" in last
+    assert "checked 5 file(s)" not in result.stdout
+    # no progress bar when stderr is not a terminal
+    assert "\r" not in result.stderr
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    import io
+
+    from termcheck import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(cli.sys, "stderr", terminal)
+    progress = cli._Progress(3)
+    assert progress.bar is not None
+    progress.close()
+    monkeypatch.setattr(cli.sys, "stderr", io.StringIO())
+    assert cli._Progress(3).bar is None
