@@ -72,6 +72,17 @@ def test_conjunction_followed_by_a_word_starting_with_a_conjunction_is_clean(che
     assert found(checker, "加强监督和及时整改，维护发展与和平，积极参与和支持。") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加强与省直部门以及与周边城市的协作。",
+        "完善统计制度以及和国际标准相衔接的核算方法。",
+    ],
+)
+def test_a_preposition_after_a_conjunction_is_not_redundant(checker, text):
+    assert found(checker, text) == []
+
+
 # --- half-width punctuation ---
 
 
@@ -134,6 +145,9 @@ def test_space_inside_a_word_is_reported(checker):
         "第一条 为了规范政府信息公开工作，制定本办法。",
         "                              某某市人民政府办公室\n                              2022年1月20日",
         "主任：王　芳    副主任：李建国",
+        "通 知",
+        "国 务 院 办 公 厅",
+        "出席会议的有：张三 李四 王五",
     ],
 )
 def test_indentation_alignment_and_article_headings_are_not_stray_spaces(checker, text):
@@ -167,6 +181,15 @@ def test_balanced_marks_and_multi_paragraph_quotations_are_clean(checker):
     assert found(checker, text) == []
 
 
+def test_a_pair_split_by_one_line_break_is_balanced(checker):
+    text = "国务院办公厅关于印发《全国深化“放管服”改革着力培育和激发市场主体活力\n电视电话会议重点任务分工方案》的通知"
+    assert found(checker, text) == []
+
+
+def test_enumerators_with_only_a_closing_parenthesis_are_clean(checker):
+    assert found(checker, "1）加强组织领导。\n2）强化督促检查。\n一）总体要求") == []
+
+
 def test_a_quotation_left_open_at_the_end_of_a_paragraph_is_reported(checker):
     text = "会议指出：“要坚持以人民为中心。\n各单位要抓好落实。"
     assert [r[:2] for r in found(checker, text)] == [("typography/unbalanced-mark", "“")]
@@ -193,6 +216,11 @@ def test_wrong_zero_in_a_chinese_numeral_year(checker, text, span, fix):
 def test_one_year_in_both_numeral_styles_reports_the_minority_style(checker):
     text = "2021年全市经济运行稳中向好，2021年财政收入增长。二〇二一年是“十四五”开局之年。"
     assert found(checker, text) == [("typography/mixed-year-numerals", "二〇二一年", ("2021年",))]
+
+
+def test_dating_line_of_a_regulation_is_the_old_standard_not_a_slip(checker):
+    text = "某某省政府信息公开规定\n（二〇〇四年四月二十九日省人民政府令第12号公布）\n第一条 为了推进2004年政务公开工作，制定本规定。"
+    assert found(checker, text) == []
 
 
 def test_signature_date_in_chinese_numerals_is_the_old_standard_not_a_slip(checker):

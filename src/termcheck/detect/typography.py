@@ -140,6 +140,10 @@ def _doubled_word(text: str, start: int, unit: str) -> bool:
 # --- redundant conjunctions -------------------------------------------------------------------
 
 _CONJUNCTION_PAIR = re.compile("(?=(以及|和|及|与)(以及|和|及|与))")
+# 和/与 opening a prepositional phrase: 以及和群众的联系, 以及和本地区相适应的.
+_PREPOSITION_FRAME = re.compile(
+    "[^，。；：、！？\n]{0,12}?(?:相关|有关|相结合|相适应|相衔接|相协调|相匹配|相一致|一致|相比|配套|合作|交流|沟通|联系|对接|衔接|之间)"
+)
 
 
 def _redundant_conjunctions(text: str) -> Iterator[Candidate]:
@@ -151,6 +155,10 @@ def _redundant_conjunctions(text: str) -> Iterator[Candidate]:
         end = middle + len(second)
         if start < covered_until:
             continue
+        if first == second:
+            continue  # a doubled word: reported as repeated-word
+        if second == "与" or (second == "和" and first in ("以及", "及") and _PREPOSITION_FRAME.match(text, end)):
+            continue  # 以及与有关部门沟通: the second word is a preposition, not a conjunction
         spans = set(_token_spans(text, start, end))
         if (start, middle) in spans and (middle, end) in spans:
             covered_until = end
@@ -223,62 +231,84 @@ _PAIRS = {"“": "”", "‘": "’", "《": "》", "【": "】", "〔": "〕", 
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 
 
-def _paired_marks(text: str) -> Iterator[Candidate]:
-    """Unbalanced marks per line, and half-width parentheses around Chinese text.
+_ENUMERATOR = re.compile("[ \t\u3000]*(?:\\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})$")  # 1）总体要求
 
-    A line is a paragraph in web text. The one exception is the convention for a quotation
-    running over several paragraphs: each paragraph opens with “ and only the last closes, so
-    an unclosed “ is accepted when the next non-empty line starts with “.
+
+def _paired_marks(text: str) -> Iterator[Candidate]:
+    """Unbalanced marks, and half-width parentheses around Chinese text.
+
+    A line is a paragraph in web text, so marks are paired line by line, with two
+    exceptions. A pair split by one line break (a hard-wrapped title or paragraph) is
+    balanced. A quotation running over several paragraphs follows the convention that each
+    paragraph opens with “ and only the last closes, so an unclosed “ is accepted when the
+    next non-empty line starts with “.
     """
     lines = text.split("\n")
+    starts = []
     position = 0
-    for number, line in enumerate(lines):
-        yield from _paired_marks_in_line(line, position, _next_line_opens_quote(lines, number))
+    for line in lines:
+        starts.append(position)
         position += len(line) + 1
+    unmatched: list[tuple[list[int], list[int]]] = []
+    for number, line in enumerate(lines):
+        openers, closers, half_width = _pair_line(line)
+        unmatched.append((openers, closers))
+        for k in half_width:
+            mark = line[k]
+            yield _candidate(
+                starts[number] + k,
+                starts[number] + k + 1,
+                "half-width-punctuation",
+                f"中文行文中使用了半角括号“{mark}”，应使用全角“{_FULL_WIDTH[mark]}”",
+                (_FULL_WIDTH[mark],),
+                fix_safe=True,
+            )
+    non_empty = [n for n, line in enumerate(lines) if line.strip()]
+    for here, after in zip(non_empty, non_empty[1:] + [None]):
+        openers, _ = unmatched[here]
+        next_closers = unmatched[after][1] if after is not None else []
+        for j in list(openers):
+            key = _key(lines[here][j])
+            partner = next((k for k in next_closers if _key(_CLOSERS[lines[after][k]]) == key), None)
+            if partner is not None:
+                next_closers.remove(partner)
+                openers.remove(j)
+            elif key == "“" and after is not None and lines[after].strip(" \t\u3000").startswith("“"):
+                openers.remove(j)
+    for number, (openers, closers) in enumerate(unmatched):
+        line = lines[number]
+        for k in sorted(openers + closers):
+            mark = line[k]
+            partner = _PAIRS.get(mark) or _CLOSERS[mark]
+            yield _candidate(
+                starts[number] + k, starts[number] + k + 1, "unbalanced-mark", f"“{mark}”缺少与之配对的“{partner}”"
+            )
 
 
-def _next_line_opens_quote(lines: list[str], number: int) -> bool:
-    for line in lines[number + 1 :]:
-        if line.strip():
-            return line.strip(" \t\u3000").startswith("“")
-    return False
+def _key(mark: str) -> str:
+    return "(" if mark in "(（" else mark
 
 
-def _paired_marks_in_line(line: str, offset: int, quote_continues: bool) -> Iterator[Candidate]:
+def _pair_line(line: str) -> tuple[list[int], list[int], list[int]]:
+    """Unmatched full-width openers and closers of a line, and its half-width parentheses to report."""
     stacks: dict[str, list[int]] = defaultdict(list)
+    closers: list[int] = []
     half_width: list[int] = []
     for i, char in enumerate(line):
         if char in _PAIRS:
-            stacks["(" if char in "(（" else char].append(i)
+            stacks[_key(char)].append(i)
         elif char in _CLOSERS:
-            opener = _CLOSERS[char]
-            key = "(" if opener in "(（" else opener
+            key = _key(_CLOSERS[char])
             if char == "’" and 0 < i < len(line) - 1 and line[i - 1].isascii() and line[i + 1].isascii():
                 continue  # an apostrophe in English (China’s)
             if stacks[key]:
                 j = stacks[key].pop()
                 if key == "(" and (line[j] == "(" or char == ")") and _chinese_parenthesis(line, j, i):
                     half_width += [k for k in (j, i) if line[k] in "()"]
-            elif char != ")":
-                yield _candidate(
-                    offset + i, offset + i + 1, "unbalanced-mark", f"“{char}”缺少与之配对的“{opener}”"
-                )
-    for key, openings in stacks.items():
-        for j in openings:
-            if line[j] == "(" or (key == "“" and quote_continues):
-                continue
-            yield _candidate(
-                offset + j, offset + j + 1, "unbalanced-mark", f"“{line[j]}”缺少与之配对的“{_PAIRS[line[j]]}”"
-            )
-    for k in half_width:
-        yield _candidate(
-            offset + k,
-            offset + k + 1,
-            "half-width-punctuation",
-            f"中文行文中使用了半角括号“{line[k]}”，应使用全角“{_FULL_WIDTH[line[k]]}”",
-            (_FULL_WIDTH[line[k]],),
-            fix_safe=True,
-        )
+            elif char != ")" and not (char == "）" and _ENUMERATOR.match(line[:i])):
+                closers.append(i)
+    openers = [j for opened in stacks.values() for j in opened if line[j] != "("]
+    return openers, closers, half_width
 
 
 def _chinese_parenthesis(line: str, open_at: int, close_at: int) -> bool:
@@ -310,6 +340,7 @@ def _doubled_punctuation(text: str) -> Iterator[Candidate]:
 
 
 _SPACE_BETWEEN_HAN = re.compile(f"(?<=[{HAN}]) +(?=[{HAN}])")
+_PROSE_MARK = re.compile("[，。；]")
 _ARTICLE_HEADING = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[章节条款编部分]$|附件\d*$")
 
 
@@ -321,12 +352,13 @@ def _stray_spaces(text: str) -> Iterator[Candidate]:
     for line_start, gaps in gaps_by_line.items():
         _, line_end = _line_bounds(text, line_start)
         line = text[line_start:line_end]
-        prose = "，" in line or "。" in line
+        if not _PROSE_MARK.search(line):
+            continue  # headings, letter-spaced titles (通 知), name lists and tables use spaces for layout
         for gap in gaps:
             if _ARTICLE_HEADING.search(text[line_start:gap]):
                 continue  # 第一条 为了……
             inside_word = _space_splits_word(text, gap)
-            if inside_word or (prose and len(gaps) == 1):
+            if inside_word or len(gaps) == 1:
                 yield _candidate(
                     gap - 1,
                     gap + 2,
@@ -355,6 +387,18 @@ _DATE_LINE = re.compile(
 )
 
 
+_MONTH_DAY = re.compile(f"[{_CN_DIGIT}〇十]{{1,3}}月[{_CN_DIGIT}〇十]{{1,3}}日")
+
+
+def _document_date(text: str, start: int, end: int) -> bool:
+    """A full date in Chinese numerals heading its line: a 成文日期 in GB/T 9704-1999 style, or
+    the dating line under a regulation's title (（二〇〇四年四月二十九日……公布）)."""
+    line_start, line_end = _line_bounds(text, start)
+    if _DATE_LINE.match(text[line_start:line_end]):
+        return True
+    return bool(_MONTH_DAY.match(text, end)) and not text[line_start:start].strip(" \t\u3000（(")
+
+
 def _year_value(year: str) -> int:
     digits = {c: str(i + 1) for i, c in enumerate(_CN_DIGIT)}
     return int("".join(digits.get(c, "0") for c in year[:4]))
@@ -374,8 +418,7 @@ def _year_numerals(text: str) -> Iterator[Candidate]:
                 (fixed,),
                 fix_safe=True,
             )
-        line_start, line_end = _line_bounds(text, match.start())
-        if not _DATE_LINE.match(text[line_start:line_end]):  # 成文日期 in GB/T 9704-1999 style
+        if not _document_date(text, match.start(), match.end()):
             chinese[_year_value(year)].append(match.span())
     arabic: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for match in _ARABIC_YEAR.finditer(text):
