@@ -1,0 +1,114 @@
+"""Near misses of protected names and formulations, on the bundled lexicons."""
+
+import datetime as dt
+
+import pytest
+
+import termcheck
+from termcheck import Checker, Severity
+
+D2017 = dt.date(2017, 3, 16)
+D2024 = dt.date(2024, 6, 1)
+
+
+def near(text, as_of=D2024):
+    return [f for f in termcheck.check(text, as_of=as_of) if f.rule.endswith("/near-miss")]
+
+
+@pytest.mark.parametrize(
+    "text, wrong, meant",
+    [
+        ("国家主席习进平在京会见外宾。", "习进平", "习近平"),  # homophone
+        ("国务院总理温家室出席会议。", "温家室", "温家宝"),  # similar shape
+        ("习近乎总书记发表重要讲话。", "习近乎", "习近平"),
+        ("特首感谢国家主席习平近的重要批示。", "习平近", "习近平"),  # swapped
+        ("依据中华人民共和图宪法开展工作。", "中华人民共和图宪法", "中华人民共和国宪法"),  # any change, long name
+        ("经全国人民代表大会常务委会审议通过。", "全国人民代表大会常务委会", "全国人民代表大会常务委员会"),  # dropped
+        ("全市开展扫黑险恶专项斗争。", "扫黑险恶专项斗争", "扫黑除恶专项斗争"),
+        ("新加坡总书记在会上发表重要讲话。", "新加坡", "习近平"),  # pinyin initials xjp
+    ],
+)
+def test_each_edit_type_is_found(text, wrong, meant):
+    findings = near(text, as_of=dt.date(2010, 1, 1) if "温家" in text else D2024)
+    assert [(f.text, f.suggestions[0]) for f in findings] == [(wrong, meant)]
+    assert findings[0].confidence and 0 < findings[0].confidence <= 1
+
+
+def test_truncated_name_next_to_a_title():
+    (finding,) = near("国务院总理李克参加广西代表团审议。", as_of=D2017)
+    assert (finding.text, finding.suggestions, finding.severity) == ("李克", ("李克强",), Severity.error)
+
+
+def test_truncation_without_a_title_is_not_reported():
+    assert near("李克在会上作了发言。") == []
+
+
+def test_dropped_first_character_of_a_title():
+    (finding,) = near("家主席江泽民今天在人民大会堂会见来访的外国元首。", as_of=dt.date(2000, 5, 1))
+    assert finding.text == "家主席江泽民" and finding.suggestions == ("国家主席江泽民",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国家主席习进平出席会议。",
+        "国务院总理李墙主持召开国务院常务会议。",
+        "全国人大常委会委员长赵乐记主持会议。",
+        "全国政协主席王护宁出席开幕会。",
+        "中央书记处书记蔡齐出席会议。",
+        "国务院副总理丁雪祥出席论坛。",
+        "中央纪委书记李西出席会议。",
+    ],
+)
+def test_homophone_of_every_standing_committee_member(text):
+    findings = near(text)
+    assert len(findings) == 1 and findings[0].category.value == "leader"
+    assert findings[0].severity is Severity.error
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "节日期间，街道两旁彩旗飘扬。",
+        "李克勤在香港举办演唱会。",
+        "中国共产党是中国工人阶级的先锋队。",
+        "坚决维护国家安全和社会稳定。",
+        "人力资源社会保障部、住房城乡建设部联合印发通知。",
+        "该平台独立运营，服务全省企业。",
+        "推进精准扶贫、精准脱贫，坚持中国特色的社会主义道路。",
+        "汪洋大海中航行的船只。",
+    ],
+)
+def test_real_words_and_style_variants_are_not_flagged(text):
+    assert near(text) == []
+
+
+def test_context_raises_a_leader_near_miss_to_error():
+    alone = near("会议传达了习进平的讲话。")
+    titled = near("会议传达了习进平总书记的讲话。")
+    assert [f.severity for f in alone] == [Severity.warning]
+    assert [f.severity for f in titled] == [Severity.error]
+    elsewhere = near("习近平总书记指出，习进平的讲话很重要。")
+    assert [f.severity for f in elsewhere] == [Severity.error]
+
+
+def test_offsets_map_back_through_separators_and_width():
+    text = "国家主席习 进 平在京会见外宾。"
+    (finding,) = near(text)
+    assert finding.text == "习 进 平" == text[finding.start : finding.end]
+    traditional = "國家主席習進平在京會見外賓。"
+    (finding,) = near(traditional)
+    assert traditional[finding.start : finding.end] == "習進平"
+
+
+def test_custom_lexicon_protected_terms_get_near_miss_checks(tmp_path):
+    lexicon = tmp_path / "city.yaml"
+    lexicon.write_text(
+        "lexicon: city\ncategory: name\nsource: 市政府网站机构设置页（2025-01-01）\nentries:\n"
+        "  - {id: CITY-0001, kind: protected, term: 临江市数据资源管理局}\n",
+        encoding="utf-8",
+    )
+    checker = Checker([lexicon])
+    findings = checker.check("临江市数据资源管里局发布通知。", as_of=D2024)
+    assert [(f.rule, f.suggestions) for f in findings] == [("CITY-0001/near-miss", ("临江市数据资源管理局",))]
+    assert checker.check("临江市数据资源管理局发布通知。", as_of=D2024) == []
