@@ -148,6 +148,8 @@ def test_space_inside_a_word_is_reported(checker):
         "通 知",
         "国 务 院 办 公 厅",
         "出席会议的有：张三 李四 王五",
+        "近日，中共中央办公厅 国务院办公厅印发《关于加强基层治理的意见》。",
+        "中共中央 国务院关于全面推进乡村振兴加快农业农村现代化的意见，教育部 财政部联合印发。",
     ],
 )
 def test_indentation_alignment_and_article_headings_are_not_stray_spaces(checker, text):

@@ -229,6 +229,7 @@ def _half_width_period(text: str, i: int, before: str, after_spaces: int, after:
 
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "【": "】", "〔": "〕", "（": "）", "(": ")"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
+_PAIR_MARK = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 
 _ENUMERATOR = re.compile("[ \t\u3000]*(?:\\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})$")  # 1）总体要求
@@ -294,7 +295,8 @@ def _pair_line(line: str) -> tuple[list[int], list[int], list[int]]:
     stacks: dict[str, list[int]] = defaultdict(list)
     closers: list[int] = []
     half_width: list[int] = []
-    for i, char in enumerate(line):
+    for match in _PAIR_MARK.finditer(line):
+        i, char = match.start(), match.group()
         if char in _PAIRS:
             stacks[_key(char)].append(i)
         elif char in _CLOSERS:
@@ -341,6 +343,8 @@ def _doubled_punctuation(text: str) -> Iterator[Candidate]:
 
 _SPACE_BETWEEN_HAN = re.compile(f"(?<=[{HAN}]) +(?=[{HAN}])")
 _PROSE_MARK = re.compile("[，。；]")
+# Joint issuers are separated by a space by convention: 中共中央 国务院, 教育部 财政部.
+_CO_ISSUER = re.compile("(?:中央|国务院|委员会|办公厅|办公室|人民政府|[部委厅局署办院])$")
 _ARTICLE_HEADING = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[章节条款编部分]$|附件\d*$")
 
 
@@ -355,8 +359,8 @@ def _stray_spaces(text: str) -> Iterator[Candidate]:
         if not _PROSE_MARK.search(line):
             continue  # headings, letter-spaced titles (通 知), name lists and tables use spaces for layout
         for gap in gaps:
-            if _ARTICLE_HEADING.search(text[line_start:gap]):
-                continue  # 第一条 为了……
+            if _ARTICLE_HEADING.search(text[line_start:gap]) or _CO_ISSUER.search(text[line_start:gap]):
+                continue  # 第一条 为了……; 中共中央办公厅 国务院办公厅印发
             inside_word = _space_splits_word(text, gap)
             if inside_word or len(gaps) == 1:
                 yield _candidate(
@@ -451,7 +455,7 @@ _TRADITIONAL_DOCUMENT_MIN_HAN = 100
 
 def _traditional(text: str) -> Iterator[Candidate]:
     table = traditional_to_simplified()
-    positions = [i for i, c in enumerate(text) if c in table]
+    positions = [m.start() for m in _traditional_chars().finditer(text)]
     if not positions:
         return
     han = sum(1 for c in text if is_han(c))
@@ -482,6 +486,11 @@ def _groups(flagged: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
         else:
             groups.append([item])
     return groups
+
+
+@lru_cache(maxsize=1)
+def _traditional_chars() -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(traditional_to_simplified())) + "]")
 
 
 @lru_cache(maxsize=1)
