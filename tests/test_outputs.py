@@ -178,10 +178,13 @@ def test_html_report_escapes_everything(tmp_path):
         context=text,
     )
     report = FileReport(path='<draft "1">.txt', as_of=AS_OF, findings=(finding,))
-    page = get_renderer("html")([report])
+    from termcheck.report.html import render
+
+    page = render([report], texts={report.path: text})
     body = page.split("</style>", 1)[1].split("<script>", 1)[0]
     assert "<script>alert" not in body and "<img" not in body and "<b>" not in body
-    assert "&lt;script&gt;alert(&quot;截止目前&quot;)&lt;/script&gt;" in body
+    assert "&lt;script&gt;alert(&quot;截止目前&quot;)&lt;/script&gt;<mark" in body
+    assert "</mark> &amp; &lt;b&gt;粗体&lt;/b&gt;" in body
     assert "截至&lt;目前&gt;" in body and "&lt;draft &quot;1&quot;&gt;.txt" in body
     assert page.count("<script>") == 1
 
