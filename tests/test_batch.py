@@ -129,3 +129,22 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
     progress.close()
     monkeypatch.setattr(cli.sys, "stderr", io.StringIO())
     assert cli._Progress(3).bar is None
+
+
+def test_pre_commit_hook_definition(tmp_path):
+    import shlex
+    from pathlib import Path
+
+    import yaml
+
+    hooks = {h["id"]: h for h in yaml.safe_load((Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text("utf-8"))}
+    hook = hooks["termcheck"]
+    assert hook["entry"] == "termcheck check" and hook["language"] == "python"
+    assert hook["types_or"] == ["text", "markdown", "html"]
+    # pre-commit appends the staged file names to the entry
+    root = site(tmp_path)
+    staged = [str(root / "news/2024/notice.txt"), str(root / "clean.txt")]
+    result = CliRunner().invoke(main, shlex.split(hook["entry"])[1:] + staged)
+    assert result.exit_code == 1 and "截止目前" in result.stdout
+    result = CliRunner().invoke(main, shlex.split(hook["entry"])[1:] + staged[1:])
+    assert result.exit_code == 0
