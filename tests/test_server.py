@@ -158,3 +158,21 @@ def test_real_server_on_loopback(tmp_path):
             process.kill()
             process.wait(timeout=5)
     assert process.returncode is not None
+
+
+def test_factory_builds_the_checker_at_startup(core_checker, monkeypatch):
+    """`uvicorn --factory termcheck.server:create_app`: the checker comes from the config at startup."""
+    import datetime as dt
+
+    from termcheck import server
+
+    built = []
+    monkeypatch.setattr(server, "_configured_checker", lambda: built.append(1) or (core_checker, dt.date(2023, 3, 1)))
+    monkeypatch.setenv("TERMCHECK_MAX_BODY_BYTES", "100")
+    app = create_app()
+    assert app.state.checker is None and built == []
+    with TestClient(app) as client:
+        assert built == [1]
+        report = client.post("/v1/check", json={"text": "截止目前"}).json()["files"][0]
+        assert report["as_of"] == "2023-03-01" and report["findings"][0]["suggestions"] == ["截至目前"]
+        assert client.post("/v1/check", json={"text": "截" * 100}).status_code == 413
