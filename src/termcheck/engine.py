@@ -15,9 +15,12 @@ from .text import segment
 from .text.normalize import fold
 
 CONTEXT_CHARS = 20
+# Detectors that guess without a lexicon entry yield to any lexicon finding on the same text.
+FALLBACK_DETECTORS = frozenset({"confusable-typo"})
 
 
 def _default_detectors():
+    from .detect.confusable_typo import ConfusableTypoDetector
     from .detect.exact import ExactDetector
     from .detect.formulation import FormulationDetector
     from .detect.near_miss import NearMissDetector
@@ -31,6 +34,7 @@ def _default_detectors():
         NearMissDetector(),
         FormulationDetector(),
         TitleDetector(),
+        ConfusableTypoDetector(),
         TypographyDetector(),
         PrivacyDetector(),
         SecrecyDetector(),
@@ -71,17 +75,20 @@ class Checker:
         paths += [(p, False) for p in extra]
         self.compiled: Compiled = compile_lexicons(paths, use_cache=use_cache)
         segment.add_words(self.compiled.domain_words)
+        self.detectors = detectors if detectors is not None else _default_detectors()
+        self.allow, self.select, self.ignore, self.severity_overrides = (), (), (), {}
+        if extra:
+            # A user's lexicon loads only if its own examples hold, as prh runs its specs;
+            # they are judged before this checker's allow-list and rule selection apply.
+            from .lexicon.examples import verify_examples
+
+            failures = verify_examples(self, extra)
+            if failures:
+                raise LexiconError(failures[0])
         self.allow = tuple(fold(a).text for a in allow if a)
         self.select = tuple(select)
         self.ignore = tuple(ignore)
         self.severity_overrides = {k: Severity(v) for k, v in (severity_overrides or {}).items()}
-        self.detectors = detectors if detectors is not None else _default_detectors()
-        if extra:
-            from .lexicon.examples import verify_examples
-
-            failures = verify_examples(self, [p for p in extra])
-            if failures:
-                raise LexiconError(failures[0])
 
     # Pickling keeps the compiled lexicons, so worker processes never recompile them.
     def __getstate__(self):
@@ -116,11 +123,11 @@ class Checker:
         line_starts = [0] + [i + 1 for i, ch in enumerate(scan.text) if ch == "\n"]
         findings = []
         for candidate in kept:
-            if self.allow and scan.within_context(candidate.start, candidate.end, self.allow):
-                continue
             if not self._selected(candidate):
                 continue
             start, end = candidate.original_span or scan.folded.span(candidate.start, candidate.end)
+            if self.allow and self._allowed(scan, candidate, start, end):
+                continue
             line_index = bisect.bisect_right(line_starts, start) - 1
             line_start = line_starts[line_index]
             line_end = scan.text.find("\n", start)
@@ -159,6 +166,7 @@ class Checker:
         others = [c for c in candidates if c.category not in LEXICAL_PRIORITY]
         lexical.sort(
             key=lambda c: (
+                c.detector in FALLBACK_DETECTORS,
                 c.start - c.end,
                 -(c.confidence or 0),
                 bundled(c),
@@ -178,6 +186,14 @@ class Checker:
                 seen.add(key)
                 unique.append(candidate)
         return kept + unique
+
+    def _allowed(self, scan: Scan, candidate: Candidate, start: int, end: int) -> bool:
+        if candidate.original_span is None:
+            return scan.within_context(candidate.start, candidate.end, self.allow)
+        # Detectors on the original text: compare against the folded form of the same span.
+        folded_start = bisect.bisect_left(scan.folded.origin, start)
+        folded_end = bisect.bisect_left(scan.folded.origin, end)
+        return scan.within_context(folded_start, max(folded_end, folded_start + 1), self.allow)
 
     def _selected(self, candidate: Candidate) -> bool:
         if self.select and not any(_matches(s, candidate.rule, candidate.category) for s in self.select):

@@ -29,6 +29,8 @@ class ExactDetector:
 
             if rule.only_with and not _sentence_has(scan.folded.text, start, end, rule.only_with):
                 continue
+            if rule.not_with and _sentence_has(scan.folded.text, start, end, rule.not_with):
+                continue
             if rule.boundary == "word" and not scan.on_word_boundaries(start, end):
                 continue
             message = rule.message

@@ -306,14 +306,12 @@ def _style_edit(form: str, text: str, kind: str, index: int) -> bool:
     official short form without 和.
     """
     if kind == "delete":
-        changed = (form[index],)
-    elif kind == "insert":
-        changed = (text[index],)
-    elif kind == "substitute":
-        changed = (form[index], text[index])
-    else:
-        changed = (form[index], form[index + 1])
-    return any(not is_han(c) or c in FUNCTION_CHARS for c in changed)
+        return not is_han(form[index]) or form[index] in FUNCTION_CHARS
+    if kind == "insert":
+        return not is_han(text[index]) or text[index] in FUNCTION_CHARS
+    if kind == "substitute":
+        return not (is_han(form[index]) and is_han(text[index]))
+    return not (is_han(form[index]) and is_han(form[index + 1]))
 
 
 def _edge_edit(form: str, kind: str, index: int, formulation: bool) -> bool:

@@ -49,6 +49,7 @@ class Rule:
     boundary: str = "none"
     allow_contexts: tuple[str, ...] = ()
     only_with: tuple[str, ...] = ()
+    not_with: tuple[str, ...] = ()
     effective: object = None
     expires: object = None
     subcategory: str | None = None
@@ -115,6 +116,7 @@ def _rule(entry, lexicon: LoadedLexicon, suggestions=()) -> Rule:
         boundary=getattr(entry, "boundary", "none"),
         allow_contexts=tuple(fold(c).text for c in getattr(entry, "allow_contexts", ())),
         only_with=tuple(fold(c).text for c in getattr(entry, "only_with", ())),
+        not_with=tuple(fold(c).text for c in getattr(entry, "not_with", ())),
         effective=entry.effective,
         expires=entry.expires,
         subcategory=getattr(entry, "subcategory", None),
@@ -266,7 +268,18 @@ def compile_lexicons(paths: list[tuple[Path, bool]], *, use_cache: bool = True) 
     compiled = builder.build()
     if use_cache:
         _write_atomically(cache_file, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
+        _prune(cache_file.parent, "compiled-*.pickle", keep=8)
     return compiled
+
+
+def _prune(folder: Path, pattern: str, keep: int) -> None:
+    """Drop all but the ``keep`` most recently used cache files of one kind."""
+    try:
+        files = sorted(folder.glob(pattern), key=lambda p: p.stat().st_atime, reverse=True)
+        for stale in files[keep:]:
+            stale.unlink()
+    except OSError:
+        pass
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -21,6 +21,8 @@ def entry_examples(lexicon: LoadedLexicon) -> Iterator[tuple[str, str, str, list
             yield f"{where}, examples[{number}]", entry.id, example.text, example.expect, example.as_of
         if isinstance(entry, SubstitutionEntry):
             day = entry.effective
+            if entry.only_with:  # needs its sentence context; its own examples carry it
+                continue
             for wrong in entry.wrong:
                 yield f"{where}, wrong '{wrong}'", entry.id, wrong, [entry.id], day
             for right in entry.right:

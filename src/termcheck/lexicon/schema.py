@@ -57,6 +57,8 @@ class _Matching(BaseModel):
     # If set, the hit is reported only when one of these strings is in the same sentence
     # (提案 is wrong for 人大代表, right for 政协委员).
     only_with: list[str] = []
+    # ... and not when one of these is in the same sentence (人大代表和政协委员).
+    not_with: list[str] = []
 
 
 class TermEntry(_Entry, _Matching):

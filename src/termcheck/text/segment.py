@@ -90,3 +90,11 @@ def log_probability(words: Iterable[str]) -> float:
     tokenizer = _get_tokenizer()
     total = math.log(tokenizer.total)
     return sum(math.log(tokenizer.FREQ.get(word) or 1) - total for word in words)
+
+
+def best_log_probability(text: str) -> float:
+    """Log-probability of jieba's best segmentation of ``text`` (its own dynamic programme)."""
+    tokenizer = _get_tokenizer()
+    route: dict = {}
+    tokenizer.calc(text, tokenizer.get_DAG(text), route)
+    return route[0][0]

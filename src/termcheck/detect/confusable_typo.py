@@ -1,0 +1,193 @@
+"""Misspellings of common words that no lexicon lists: 攻府 for 政府, 申议 for 审议.
+
+At build time every frequent jieba word of 2-4 characters gets its one-character variants
+with a confusable character (same pinyin, similar shape). A variant is kept only if it is
+not a word, not part of a word, and unlikely to arise from two neighbouring words (工负 in
+分工负责). The kept variants form one Aho-Corasick automaton over the whole text.
+
+At scan time a hit is scored with jieba's unigram model on a small window: how much more
+likely the window becomes with the intended word. A large gain is a warning, a moderate one
+an info. The index depends only on jieba's dictionary and the confusion data, so it is
+cached on disk apart from the lexicons.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import pickle
+import threading
+from collections import Counter
+
+from ..models import Category, Severity
+from ..text import confusion, segment
+from .base import Candidate, Scan
+
+VARIANT_BASE_FREQUENCY = {2: 100, 3: 300, 4: 300}
+COMMON_CHARS = 4500
+CROSS_MARGIN = 8.0  # log-gain a variant must have over being two neighbouring words
+WARNING_GAIN = 14.0  # window log-probability gain for a warning
+INFO_GAIN = 8.0  # ... and for an info
+WINDOW = 5
+BREAKS = frozenset("，。；：！？、“”‘’《》（）()\n \t,.;:!?")
+_LABEL = {confusion.HOMOPHONE: "同音字", confusion.SHAPE: "形近字"}
+
+_index = None
+_lock = threading.Lock()
+
+
+class VariantIndex:
+    def __init__(self, automaton, table: dict[str, dict[str, str]]):
+        self.automaton = automaton
+        self.table = table  # char -> {confusable char: kind}
+
+
+def _jieba_frequencies() -> dict[str, int]:
+    import jieba
+
+    frequencies = {}
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            word, frequency = line.split(" ")[:2]
+            frequencies[word] = int(frequency)
+    return frequencies
+
+
+def build_index() -> VariantIndex:
+    import ahocorasick
+
+    frequencies = _jieba_frequencies()
+    total = sum(frequencies.values())
+    starts: Counter[str] = Counter()
+    ends: Counter[str] = Counter()
+    for word, frequency in frequencies.items():
+        starts[word[0]] += frequency
+        ends[word[-1]] += frequency
+    common = set(confusion.common_chars()[:COMMON_CHARS])
+    table: dict[str, dict[str, str]] = {}
+    for char in sorted(common):
+        table[char] = {
+            other: kind
+            for other, kind in confusion.confusables(char).items()
+            if other in common and kind != confusion.NEAR_PINYIN
+        }
+    inside_words = set()
+    for word, frequency in frequencies.items():
+        if frequency >= 20 and len(word) >= 3:
+            for size in (2, 3):
+                inside_words.update(word[i : i + size] for i in range(len(word) - size + 1))
+
+    def piece(text: str, at_end: bool) -> float:
+        if text in frequencies:
+            return math.log(frequencies[text] / total)
+        if len(text) == 1:
+            return math.log(((ends if at_end else starts)[text] + 1) / total)
+        return -99.0
+
+    def neighbours(variant: str) -> float:
+        return max(piece(variant[:k], True) + piece(variant[k:], False) for k in range(1, len(variant)))
+
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for word, frequency in frequencies.items():
+        if not 2 <= len(word) <= 4 or frequency < VARIANT_BASE_FREQUENCY[len(word)]:
+            continue
+        if not all(c in common for c in word):
+            continue
+        weight = math.log(frequency / total)
+        for index, char in enumerate(word):
+            for other in table[char]:
+                variant = word[:index] + other + word[index + 1 :]
+                if variant in frequencies or variant in inside_words or variant in automaton:
+                    continue
+                if weight - neighbours(variant) >= CROSS_MARGIN:
+                    automaton.add_word(variant)
+    automaton.make_automaton()
+    return VariantIndex(automaton, table)
+
+
+def load_index() -> VariantIndex:
+    """The variant index from the disk cache, built on first use."""
+    global _index
+    if _index is None:
+        with _lock:
+            if _index is None:
+                from ..lexicon.compile import _cache_dir, _code_fingerprint, _write_atomically
+
+                import hashlib
+
+                key = hashlib.sha256(b"variants\0" + _code_fingerprint()).hexdigest()[:32]
+                path = _cache_dir() / f"variants-{key}.pickle"
+                try:
+                    with open(path, "rb") as handle:
+                        _index = pickle.load(handle)
+                except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                    _index = build_index()
+                    _write_atomically(path, pickle.dumps(_index, protocol=pickle.HIGHEST_PROTOCOL))
+    return _index
+
+
+def _window(text: str, start: int, end: int) -> tuple[int, int]:
+    left = start
+    while left > 0 and start - left < WINDOW and text[left - 1] not in BREAKS:
+        left -= 1
+    right = end
+    while right < len(text) and right - end < WINDOW and text[right] not in BREAKS:
+        right += 1
+    return left, right
+
+
+class ConfusableTypoDetector:
+    name = "confusable-typo"
+
+    def detect(self, scan: Scan):
+        index = load_index()
+        text = scan.folded.text
+        if not len(index.automaton):
+            return
+        frequency = segment.word_frequency
+        for end_index, length in index.automaton.iter(text):
+            end = end_index + 1
+            start = end - length
+            if scan.overlaps_correct_form(start, end):
+                continue
+            variant = text[start:end]
+            corrections = []
+            for position, char in enumerate(variant):
+                for other, kind in index.table.get(char, {}).items():
+                    word = variant[:position] + other + variant[position + 1 :]
+                    if frequency(word) >= VARIANT_BASE_FREQUENCY[len(word)]:
+                        corrections.append((word, kind))
+            if not corrections:
+                continue
+            left, right = _window(text, start, end)
+            if _inside_a_word(text, left, right, start, end):
+                continue
+            before = segment.best_log_probability(text[left:right])
+            gain, word, kind = max(
+                (segment.best_log_probability(text[left:start] + w + text[end:right]) - before, w, k)
+                for w, k in corrections
+            )
+            if gain < INFO_GAIN:
+                continue
+            yield Candidate(
+                start=start,
+                end=end,
+                rule="typo/confusable",
+                category=Category.typo,
+                severity=Severity.warning if gain >= WARNING_GAIN else Severity.info,
+                message=f"“{variant}”疑为“{word}”之误（{_LABEL.get(kind, '错字')}）",
+                suggestions=(word,),
+                confidence=round(min(0.95, 0.4 + gain / 30), 2),
+                detector=self.name,
+                source="jieba 词频与同音、形近字表",
+            )
+
+
+def _inside_a_word(text: str, left: int, right: int, start: int, end: int) -> bool:
+    """True when the window's segmentation reads the hit as (part of) a real word."""
+    position = left
+    for token in segment.tokens(text[left:right]):
+        token_start, position = position, position + len(token)
+        if len(token) > 1 and token_start <= start and end <= position and segment.word_frequency(token) > 0:
+            return True
+    return False
