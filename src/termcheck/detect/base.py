@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -59,15 +60,22 @@ class Scan:
     def inside_correct_form(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in self.correct_spans)
 
+    @cached_property
+    def _correct_starts(self) -> tuple[list[tuple[int, int]], int]:
+        spans = sorted((s, e) for s, e, _ in self.correct_spans)
+        return spans, max((e - s for s, e in spans), default=0)
+
     def overlaps_correct_form(self, start: int, end: int, part_of: str = "") -> bool:
         """True when a correct form overlaps the span, other than a piece of ``part_of`` inside it."""
+        spans, longest = self._correct_starts
+        if not spans:
+            return False
         text = self.folded.text
-        return any(
-            s < end
-            and start < e
-            and not (start <= s and e <= end and e - s < len(part_of) and text[s:e] in part_of)
-            for s, e, _ in self.correct_spans
-        )
+        first = bisect.bisect_left(spans, (start - longest, -1))
+        for s, e in spans[first : bisect.bisect_left(spans, (end, -1))]:
+            if start < e and not (start <= s and e <= end and e - s < len(part_of) and text[s:e] in part_of):
+                return True
+        return False
 
     def on_word_boundaries(self, start: int, end: int) -> bool:
         return segment.on_word_boundaries(self.folded.text, start, end)

@@ -144,25 +144,24 @@ class ConfusableTypoDetector:
         text = scan.folded.text
         if not len(index.automaton):
             return
-        frequency = segment.word_frequency
+        frequency = segment.frequencies().get
+        table = index.table
         for end_index, length in index.automaton.iter(text):
             end = end_index + 1
             start = end - length
-            if scan.overlaps_correct_form(start, end):
-                continue
             variant = text[start:end]
             corrections = []
             for position, char in enumerate(variant):
-                for other, kind in index.table.get(char, {}).items():
+                for other, kind in table.get(char, {}).items():
                     word = variant[:position] + other + variant[position + 1 :]
-                    if frequency(word) >= VARIANT_BASE_FREQUENCY[len(word)]:
+                    if (frequency(word) or 0) >= VARIANT_BASE_FREQUENCY[len(word)]:
                         corrections.append((word, kind))
-            if not corrections:
+            if not corrections or scan.overlaps_correct_form(start, end):
                 continue
             left, right = _window(text, start, end)
-            if _inside_a_word(text, left, right, start, end):
+            before, spans = segment.best_segmentation(text[left:right])
+            if _inside_a_word(text, left, spans, start, end, frequency):
                 continue
-            before = segment.best_log_probability(text[left:right])
             gain, word, kind = max(
                 (segment.best_log_probability(text[left:start] + w + text[end:right]) - before, w, k)
                 for w, k in corrections
@@ -183,11 +182,10 @@ class ConfusableTypoDetector:
             )
 
 
-def _inside_a_word(text: str, left: int, right: int, start: int, end: int) -> bool:
-    """True when the window's segmentation reads the hit as (part of) a real word."""
-    position = left
-    for token in segment.tokens(text[left:right]):
-        token_start, position = position, position + len(token)
-        if len(token) > 1 and token_start <= start and end <= position and segment.word_frequency(token) > 0:
+def _inside_a_word(text: str, left: int, spans, start: int, end: int, frequency) -> bool:
+    """True when the window's best segmentation reads the hit as (part of) a real word."""
+    for token_start, token_end in spans:
+        a, b = left + token_start, left + token_end
+        if b - a > 1 and a <= start and end <= b and (frequency(text[a:b]) or 0) > 0:
             return True
     return False

@@ -94,7 +94,23 @@ def log_probability(words: Iterable[str]) -> float:
 
 def best_log_probability(text: str) -> float:
     """Log-probability of jieba's best segmentation of ``text`` (its own dynamic programme)."""
+    return best_segmentation(text)[0]
+
+
+def best_segmentation(text: str) -> tuple[float, list[tuple[int, int]]]:
+    """jieba's best segmentation of ``text``: its log-probability and the token spans."""
     tokenizer = _get_tokenizer()
     route: dict = {}
     tokenizer.calc(text, tokenizer.get_DAG(text), route)
-    return route[0][0]
+    spans = []
+    position = 0
+    while position < len(text):
+        end = route[position][1] + 1
+        spans.append((position, end))
+        position = end
+    return route[0][0], spans
+
+
+def frequencies() -> dict[str, int]:
+    """jieba's word frequencies (read only)."""
+    return _get_tokenizer().FREQ
