@@ -6,8 +6,6 @@ import json
 import pickle
 from pathlib import Path
 
-import pytest
-
 from termcheck import Checker
 from termcheck.batch import collect_files, run
 from termcheck.lexicon import compile as compile_module
