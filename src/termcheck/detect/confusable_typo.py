@@ -144,9 +144,11 @@ class ConfusableTypoDetector:
         text = scan.folded.text
         if not len(index.automaton):
             return
-        frequency = segment.frequencies().get
+        frequency = None  # jieba loads only once a hit needs it
         table = index.table
         for end_index, length in index.automaton.iter(text):
+            if frequency is None:
+                frequency = segment.frequencies().get
             end = end_index + 1
             start = end - length
             variant = text[start:end]

@@ -114,7 +114,7 @@ class TitleDetector:
             severity=severity,
             message=message,
             suggestions=suggestions,
-            confidence=0.9,
+            confidence=0.75,  # below a spelling slip of the same name, which is the likelier fault
             detector=self.name,
             source=rule.source,
         )
