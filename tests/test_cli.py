@@ -7,7 +7,7 @@ from termcheck.cli import main
 
 from .conftest import CORE_LEXICON
 
-ERRORS = "截止目前，各单位要再接再励。\n依据《中华人民共合国宪法》开展工作。\n"
+ERRORS = "截止目前，各单位要再接再励。\n依据中华人民共合国有关法律开展工作。\n"
 CLEAN = "各单位要认真贯彻落实会议精神，确保各项工作落到实处。\n"
 
 

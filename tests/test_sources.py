@@ -12,7 +12,7 @@ from termcheck.sources import read_document
 
 from .conftest import AS_OF
 
-NOTICE = "关于做好政府信息公开工作的通知\n截止目前，各单位要再接再励，严格依据《中华人民共合国宪法》开展工作。\n"
+NOTICE = "关于做好政府信息公开工作的通知\n截止目前，各单位要再接再励，严格依据中华人民共合国有关法律开展工作。\n"
 
 
 def check(checker, path):
@@ -107,7 +107,7 @@ PAGE = """<!DOCTYPE html>
 <h1>关于做好政府信息公开工作的通知</h1>
 <div class="content">
   <p>截止目前，各单位要再接&shy;再励。</p>
-  <p>严格依据《中华人民共合国宪法》&nbsp;开展工作&mdash;&mdash;坚决反对台独&#12290;</p>
+  <p>严格依据中华人民共合国有关法律&nbsp;开展工作&mdash;&mdash;坚决反对台独&#12290;</p>
   <table><tr><td>责任单位</td><td>市政府办公室&amp;市政务服务数据管理局</td></tr></table>
 </div>
 </body></html>
@@ -174,7 +174,7 @@ def make_notice_docx(path):
     paragraph = document.add_paragraph("截止目前，")
     paragraph.add_run("各单位要再接").bold = True
     paragraph.add_run("再励。")
-    document.add_paragraph("严格依据《中华人民共合国宪法》开展工作。")
+    document.add_paragraph("严格依据中华人民共合国有关法律开展工作。")
     table = document.add_table(rows=2, cols=2)
     table.cell(0, 0).text = "事项"
     table.cell(0, 1).text = "责任单位"
@@ -193,7 +193,7 @@ def test_docx_paragraphs_tables_headers_and_footers_with_locations(core_checker,
     document = read_document(path)
     assert document.kind == "docx"
     lines = document.text.split("\n")
-    assert lines[:3] == ["关于做好政府信息公开工作的通知", "截止目前，各单位要再接再励。", "严格依据《中华人民共合国宪法》开展工作。"]
+    assert lines[:3] == ["关于做好政府信息公开工作的通知", "截止目前，各单位要再接再励。", "严格依据中华人民共合国有关法律开展工作。"]
     assert document.text.count("坚决反对台独分裂活动") == 1, "a merged cell is read once"
 
     report = core_checker.check_file(path, as_of=AS_OF)

@@ -155,7 +155,7 @@ class Checker:
         return findings
 
     def _resolve_overlaps(self, candidates: list[Candidate]) -> list[Candidate]:
-        """Among lexical findings the surest wins (a listed form over a guess), then the longest, then a user's own lexicon."""
+        """Among lexical findings the longest span wins (the whole name it belongs to), then the surest."""
         rules = self.compiled.rules
 
         def bundled(candidate: Candidate) -> bool:
@@ -167,8 +167,8 @@ class Checker:
         lexical.sort(
             key=lambda c: (
                 c.detector in FALLBACK_DETECTORS,
-                -(c.confidence or 0),
                 c.start - c.end,
+                -(c.confidence or 0),
                 bundled(c),
                 LEXICAL_PRIORITY.index(c.category),
                 c.start,
