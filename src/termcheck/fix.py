@@ -8,7 +8,6 @@ stay valid. The file is re-encoded exactly as it was read: same encoding, same b
 
 from __future__ import annotations
 
-import codecs
 import os
 import shutil
 import tempfile
@@ -20,15 +19,6 @@ from .models import Finding
 from .sources import read_bytes
 
 FIXABLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ""})
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
 
 class FixRefused(InputError):
     """A file that --fix does not rewrite (markup, .docx)."""
@@ -61,16 +51,9 @@ class Encoded:
 
 def read_encoded(data: bytes, name: str) -> Encoded:
     """Decode like the checker does (BOM, UTF-8, GB18030) and remember which one it was."""
-    from .text.decode import decode
+    from .text.decode import detect_and_decode
 
-    text = decode(data, name)  # raises the same one-line errors the checker gives
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return Encoded(data[len(bom):].decode(encoding), bom, encoding)
-    try:
-        return Encoded(data.decode("utf-8"), b"", "utf-8")
-    except UnicodeDecodeError:
-        return Encoded(text, b"", "gb18030")
+    return Encoded(*detect_and_decode(data, name))
 
 
 def applicable(findings: list[Finding]) -> list[Finding]:
