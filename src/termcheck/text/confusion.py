@@ -80,16 +80,23 @@ def _syllable_index() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def shape_table() -> dict[str, tuple[str, ...]]:
-    table: dict[str, tuple[str, ...]] = {}
     path = DATA_DIR / "shape_similar.tsv"
     if not path.exists():
-        return table
+        return {}
+    linked: dict[str, list[str]] = defaultdict(list)
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#") or "\t" not in line:
             continue
         char, similar = line.split("\t", 1)
-        table[char] = tuple(c for c in similar.replace(" ", "").replace(",", "") if c != char)
-    return table
+        for other in similar.replace(" ", "").replace(",", ""):
+            if other != char:
+                linked[char].append(other)
+    # Similar shape is symmetric, but each row keeps only its closest characters.
+    for char, others in list(linked.items()):
+        for other in others:
+            if char not in linked[other]:
+                linked[other].append(char)
+    return {char: tuple(others) for char, others in linked.items()}
 
 
 def confusables(char: str) -> dict[str, str]:
