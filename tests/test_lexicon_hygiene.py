@@ -49,7 +49,7 @@ def test_entries_are_sorted_by_id(lexicon):
 def test_no_wrong_form_is_listed_twice():
     # Keyed by date range too: a renamed body may point to a different successor in each period.
     where = defaultdict(list)
-    for path, entry in ENTRIES:
+    for _, entry in ENTRIES:
         for form in {fold(f).text for f in wrong_forms(entry)}:
             where[(form, entry.effective, entry.expires)].append(entry.id)
     assert {key: ids for key, ids in where.items() if len(ids) > 1} == {}

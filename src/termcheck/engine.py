@@ -90,10 +90,8 @@ class Checker:
         self.ignore = tuple(ignore)
         self.severity_overrides = {k: Severity(v) for k, v in (severity_overrides or {}).items()}
 
-    # Pickling keeps the compiled lexicons, so worker processes never recompile them.
-    def __getstate__(self):
-        return self.__dict__.copy()
-
+    # A pickled checker carries its compiled lexicons, so worker processes never recompile;
+    # the private tokenizer of the new process still has to learn the domain words.
     def __setstate__(self, state):
         self.__dict__.update(state)
         segment.add_words(self.compiled.domain_words)

@@ -124,7 +124,7 @@ def _initial_matches(name: str) -> list[str]:
     if not all(wanted):
         return []
     words = []
-    for word, frequency in _three_char_words():
+    for word, _ in _three_char_words():
         if all(_initials(c) & w for c, w in zip(word, wanted)) and word != name:
             words.append(word)
     return words
