@@ -61,7 +61,7 @@ def register_variants(builder) -> None:
     correct = set(builder.protected_forms)
     titles: set[str] = set(GENERIC_TITLES)
     forms: list[tuple[str, str]] = []
-    combos: dict[str, int] = {}  # title+name form -> length of its title part
+    combos: dict[str, tuple[str, int]] = {}  # title+name form -> (rule id, length of its title part)
     for rule_id, entry in builder.entries.items():
         if not getattr(entry, "near_miss", True):
             continue
@@ -75,7 +75,7 @@ def register_variants(builder) -> None:
                     combo = fold(title.title).text + name
                     builder.add(combo, PatternRef(rule_id, CORRECT, 0, (combo,)))
                     correct.add(combo)
-                    combos[combo] = len(combo) - len(name)
+                    combos[combo] = (rule_id, len(combo) - len(name))
             if len(name) == 3:
                 builder.add(name[:2], PatternRef(rule_id, NEAR, 0, (name,), "trunc"))
                 for word in _initial_matches(name):
@@ -86,8 +86,7 @@ def register_variants(builder) -> None:
         else:
             forms.extend((fold(f).text, rule_id) for f in (entry.term, *entry.aliases))
     builder.titles = frozenset(titles)
-    for combo, title_length in combos.items():
-        rule_id = builder.protected_forms.get(combo) or next(r for f, r in forms if combo.endswith(f))
+    for combo, (rule_id, title_length) in combos.items():
         half = len(combo) // 2
         builder.add(combo[:half], PatternRef(rule_id, ANCHOR, 0, (combo,), f"L{title_length}"))
         builder.add(combo[half:], PatternRef(rule_id, ANCHOR, 0, (combo,), f"R{title_length}"))

@@ -134,6 +134,8 @@ class _Builder:
         self.protected_forms: dict[str, str] = {}
         self.where: dict[str, str] = {}
         self.term_counts: dict[str, int] = defaultdict(int)
+        self.titles: frozenset = frozenset()  # filled by near_miss.register_variants
+        self.confusion: dict[str, dict[str, str]] = {}
 
     def add(self, surface: str, ref: PatternRef) -> None:
         surface = fold(surface).text
@@ -215,8 +217,8 @@ class _Builder:
             self.protected_forms,
             tuple(domain_words),
             dict(self.term_counts),
-            getattr(self, "titles", frozenset()),
-            getattr(self, "confusion", {}),
+            self.titles,
+            self.confusion,
         )
 
 
