@@ -138,3 +138,9 @@ def test_document_date_from_the_signature(tmp_path):
     document = json.loads(later.output)
     assert document["files"][0]["as_of_source"] == "given"
     assert [f["rule"] for f in document["files"][0]["findings"]] == ["LEADER-0002/title"]
+
+
+def test_check_without_as_of_uses_the_signature_date():
+    text = "国务院总理李克强主持召开国务院常务会议。\n\n某某市人民政府办公室\n2021年12月28日\n"
+    assert termcheck.check(text) == []
+    assert rules(text.replace("2021年12月28日", "2025年1月1日"), None) == ["LEADER-0002/title"]

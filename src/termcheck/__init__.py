@@ -39,5 +39,5 @@ def default_checker() -> Checker:
 
 
 def check(text: str, *, as_of: _dt.date | None = None) -> list[Finding]:
-    """Check ``text`` against the bundled lexicons; ``as_of`` defaults to today."""
+    """Check ``text`` against the bundled lexicons as of ``as_of``, else the text's signature date, else today."""
     return default_checker().check(text, as_of=as_of)

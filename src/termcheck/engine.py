@@ -97,7 +97,8 @@ class Checker:
         segment.add_words(self.compiled.domain_words)
 
     def check(self, text: str, *, as_of: _dt.date | None = None) -> list[Finding]:
-        return self._check(text, as_of or _dt.date.today())
+        """Findings in ``text`` as of ``as_of``, else its signature date (落款), else today."""
+        return self._check(text, as_of or document_date(text)[0])
 
     def check_file(self, path: str | Path, *, as_of: _dt.date | None = None) -> FileReport:
         from .sources import read_document
