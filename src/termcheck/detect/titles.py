@@ -77,8 +77,6 @@ class TitleDetector:
             entry = scan.compiled.entries.get(ref.rule_id)
             if ref.role != CORRECT or not isinstance(entry, LeaderEntry) or ref.target[0] != entry.name:
                 continue
-            if text[start:end] != entry.name:
-                continue
             names.append((start, end, ref.rule_id, entry))
             for t_start, t_end, written in _adjacent_titles(text, start, end, vocabulary, longest):
                 finding = self._judge(scan, entry, ref.rule_id, written, min(t_start, start), max(t_end, end))
