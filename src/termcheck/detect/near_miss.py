@@ -216,6 +216,7 @@ class NearMissDetector:
         leader = isinstance(entry, LeaderEntry)
         titled = _next_to_title(text, start, end, scan.compiled)
         in_context = titled or (leader and rule_id in scan.present_rules)
+        word_changed = False
         if kind in ("trunc", "abbr"):
             if not titled:
                 return None
@@ -229,6 +230,11 @@ class NearMissDetector:
         else:
             if not scan.on_word_boundaries(start, end):
                 return None
+            if kind == "insert" and _edit_makes_word(text, start, end, edit_index):
+                # 领导下的 for 领导的: an added character that makes a word is a rewording.
+                if not isinstance(entry, FormulationEntry):
+                    return None
+                word_changed = True
             if kind == "substitute":
                 changed = found[edit_index]
                 confusable = scan.compiled.confusion.get(form[edit_index], {}).get(changed)
@@ -248,6 +254,10 @@ class NearMissDetector:
             severity = Severity.warning
         if kind == "substitute" and not in_context and (leader or len(form) < 6):
             severity = Severity.warning
+        if not leader and word_changed:
+            # An added character that makes a word (领导下的) is usually a legitimate
+            # rewording: shown for review, not counted as an error.
+            severity = Severity.info
         confidence = CONFIDENCE.get(kind, 0.6) if in_context or not leader else CONFIDENCE.get(kind, 0.6) - 0.2
         label = KIND_LABELS.get(kind, "错字")
         what = {Category.leader: "领导人姓名", Category.name: "名称", Category.formulation: "规范表述"}.get(
