@@ -14,7 +14,6 @@ cached on disk apart from the lexicons.
 from __future__ import annotations
 
 import math
-import os
 import pickle
 import threading
 from collections import Counter
@@ -42,21 +41,10 @@ class VariantIndex:
         self.table = table  # char -> {confusable char: kind}
 
 
-def _jieba_frequencies() -> dict[str, int]:
-    import jieba
-
-    frequencies = {}
-    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as handle:
-        for line in handle:
-            word, frequency = line.split(" ")[:2]
-            frequencies[word] = int(frequency)
-    return frequencies
-
-
 def build_index() -> VariantIndex:
     import ahocorasick
 
-    frequencies = _jieba_frequencies()
+    frequencies = confusion.dictionary()
     total = sum(frequencies.values())
     starts: Counter[str] = Counter()
     ends: Counter[str] = Counter()

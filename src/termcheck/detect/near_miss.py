@@ -61,6 +61,7 @@ def register_variants(builder) -> None:
     correct = set(builder.protected_forms)
     titles: set[str] = set(GENERIC_TITLES)
     forms: list[tuple[str, str]] = []
+    three_char_words = _three_char_words()
     combos: dict[str, tuple[str, int]] = {}  # title+name form -> (rule id, length of its title part)
     for rule_id, entry in builder.entries.items():
         if not getattr(entry, "near_miss", True):
@@ -78,7 +79,7 @@ def register_variants(builder) -> None:
                     combos[combo] = (rule_id, len(combo) - len(name))
             if len(name) == 3:
                 builder.add(name[:2], PatternRef(rule_id, NEAR, 0, (name,), "trunc"))
-                for word in _initial_matches(name):
+                for word in _initial_matches(name, three_char_words):
                     if word not in correct:
                         builder.add(word, PatternRef(rule_id, NEAR, 0, (name,), "abbr"))
         elif isinstance(entry, FormulationEntry):
@@ -117,13 +118,13 @@ def register_variants(builder) -> None:
     builder.confusion = confusable_cache
 
 
-def _initial_matches(name: str) -> list[str]:
+def _initial_matches(name: str, candidates: list[tuple[str, int]]) -> list[str]:
     """Frequent three-character words whose pinyin initials are the name's (新加坡 for 习近平)."""
     wanted = tuple(_initials(c) for c in name)
     if not all(wanted):
         return []
     words = []
-    for word, _ in _three_char_words():
+    for word, _ in candidates:
         if all(_initials(c) & w for c, w in zip(word, wanted)) and word != name:
             words.append(word)
     return words
@@ -138,21 +139,8 @@ def _initials(char: str) -> frozenset[str]:
     return _INITIALS_CACHE[char]
 
 
-_WORDS: list[tuple[str, int]] = []
-
-
 def _three_char_words() -> list[tuple[str, int]]:
-    if not _WORDS:
-        import os
-
-        import jieba
-
-        with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as handle:
-            for line in handle:
-                word, frequency = line.split(" ")[:2]
-                if len(word) == 3 and int(frequency) >= 200:
-                    _WORDS.append((word, int(frequency)))
-    return _WORDS
+    return [(w, f) for w, f in confusion.dictionary().items() if len(w) == 3 and f >= 200]
 
 
 def one_edit(target: str, text: str) -> tuple[str, int] | None:

@@ -23,18 +23,26 @@ _FINAL_PAIRS = (("ang", "an"), ("eng", "en"), ("ing", "in"), ("iang", "ian"), ("
 
 
 @lru_cache(maxsize=1)
-def char_frequency() -> dict[str, int]:
-    """Character frequency summed over jieba's dictionary words."""
+def dictionary() -> dict[str, int]:
+    """jieba's dictionary as word -> frequency, read once for every compile-time use."""
     import jieba
 
-    counts: Counter[str] = Counter()
+    words: dict[str, int] = {}
     with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as handle:
         for line in handle:
             parts = line.split(" ")
             if len(parts) >= 2:
-                frequency = int(parts[1])
-                for char in parts[0]:
-                    counts[char] += frequency
+                words[parts[0]] = int(parts[1])
+    return words
+
+
+@lru_cache(maxsize=1)
+def char_frequency() -> dict[str, int]:
+    """Character frequency summed over jieba's dictionary words."""
+    counts: Counter[str] = Counter()
+    for word, frequency in dictionary().items():
+        for char in word:
+            counts[char] += frequency
     return dict(counts)
 
 
