@@ -161,11 +161,9 @@ def check(
     if "-" in paths:
         try:
             text = decode(sys.stdin.buffer.read(), "<stdin>")
-            from .engine import document_date
-
-            day, how = (as_of, "given") if as_of else document_date(text)
-            findings = apply_directives(checker.check(text, as_of=day), text)
-            reports.append(FileReport(path="<stdin>", as_of=day, as_of_source=how, findings=tuple(findings)))
+            report = checker.check_report(text, path="<stdin>", as_of=as_of)
+            findings = apply_directives(report.findings, text)
+            reports.append(report.model_copy(update={"findings": tuple(findings)}))
         except InputError as exc:
             click.echo(f"termcheck: {exc}", err=True)
             input_error = True

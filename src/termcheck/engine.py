@@ -100,14 +100,17 @@ class Checker:
         """Findings in ``text`` as of ``as_of``, else its signature date (落款), else today."""
         return self._check(text, as_of or document_date(text)[0])
 
+    def check_report(self, text: str, *, path: str = "<text>", as_of: _dt.date | None = None) -> FileReport:
+        """A report on ``text`` that also says which date it was judged on, and why."""
+        day, how = (as_of, "given") if as_of else document_date(text)
+        return FileReport(path=path, as_of=day, as_of_source=how, findings=tuple(self._check(text, day)))
+
     def check_file(self, path: str | Path, *, as_of: _dt.date | None = None) -> FileReport:
         from .sources import read_document
 
         document = read_document(Path(path))
-        day, how = (as_of, "given") if as_of else document_date(document.text)
-        findings = self._check(document.text, day)
-        findings = document.locate(findings)
-        return FileReport(path=str(path), as_of=day, as_of_source=how, findings=tuple(findings))
+        report = self.check_report(document.text, path=str(path), as_of=as_of)
+        return report.model_copy(update={"findings": tuple(document.locate(list(report.findings)))})
 
     def _check(self, text: str, as_of: _dt.date) -> list[Finding]:
         folded = fold(text)

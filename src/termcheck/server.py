@@ -21,7 +21,6 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
 
 from . import __version__
-from .models import FileReport
 
 DEFAULT_MAX_BODY_BYTES = 1_000_000
 REQUEST_PATH = "<request>"
@@ -175,15 +174,13 @@ def create_app(checker=None, *, max_body_bytes: int | None = None, default_as_of
         responses={413: {"description": "Body larger than the limit"}, 422: {"description": "Invalid request"}},
     )
     def check(body: CheckRequest, request: Request) -> Response:
-        from .engine import document_date
         from .report import get_renderer
         from .suppress import apply_directives
 
         checker = request.app.state.checker
         given = body.as_of or request.app.state.default_as_of
-        day, how = (given, "given") if given else document_date(body.text)
-        findings = apply_directives(checker.check(body.text, as_of=day), body.text)
-        report = FileReport(path=REQUEST_PATH, as_of=day, as_of_source=how, findings=tuple(findings))
+        report = checker.check_report(body.text, path=REQUEST_PATH, as_of=given)
+        report = report.model_copy(update={"findings": tuple(apply_directives(report.findings, body.text))})
         rendered = get_renderer(body.format)([report])
         return Response(content=rendered, media_type=_MEDIA_TYPES.get(body.format, "text/plain; charset=utf-8"))
 
