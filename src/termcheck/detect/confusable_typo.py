@@ -14,7 +14,6 @@ cached on disk apart from the lexicons.
 from __future__ import annotations
 
 import math
-import pickle
 import threading
 from collections import Counter
 
@@ -99,18 +98,9 @@ def load_index() -> VariantIndex:
     if _index is None:
         with _lock:
             if _index is None:
-                from ..lexicon.compile import _cache_dir, _code_fingerprint, _write_atomically
+                from ..cache import cached
 
-                import hashlib
-
-                key = hashlib.sha256(b"variants\0" + _code_fingerprint()).hexdigest()[:32]
-                path = _cache_dir() / f"variants-{key}.pickle"
-                try:
-                    with open(path, "rb") as handle:
-                        _index = pickle.load(handle)
-                except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-                    _index = build_index()
-                    _write_atomically(path, pickle.dumps(_index, protocol=pickle.HIGHEST_PROTOCOL))
+                _index = cached("variants", b"", build_index, keep=2)
     return _index
 
 

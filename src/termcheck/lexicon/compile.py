@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import ahocorasick
 
+from ..cache import cached
 from ..errors import LexiconError
 from ..models import Category, Severity
 from ..text.normalize import fold
@@ -222,24 +220,6 @@ class _Builder:
         )
 
 
-def _cache_dir() -> Path:
-    if os.environ.get("TERMCHECK_CACHE_DIR"):
-        return Path(os.environ["TERMCHECK_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "termcheck"
-
-
-def _code_fingerprint() -> bytes:
-    """Changes whenever code or data that shapes the compiled form changes."""
-    digest = hashlib.sha256()
-    for folder in ("lexicon", "detect", "text", "data"):
-        for path in sorted((PACKAGE_DIR / folder).glob("*")):
-            if path.is_file() and path.suffix in {".py", ".tsv", ".txt"}:
-                digest.update(path.name.encode())
-                digest.update(path.read_bytes())
-    return digest.digest()
-
-
 def _read_all(paths: list[tuple[Path, bool]]) -> list[bytes]:
     contents = []
     for path, _ in paths:
@@ -253,44 +233,15 @@ def _read_all(paths: list[tuple[Path, bool]]) -> list[bytes]:
 def compile_lexicons(paths: list[tuple[Path, bool]], *, use_cache: bool = True) -> Compiled:
     """Compile ``(path, bundled)`` pairs, reusing a cached result keyed by content hash."""
     contents = _read_all(paths)
-    digest = hashlib.sha256(_code_fingerprint())
+    key = hashlib.sha256()
     for (path, bundled), content in zip(paths, contents):
-        digest.update(f"\0{path}\0{bundled}\0".encode())
-        digest.update(hashlib.sha256(content).digest())
-    cache_file = _cache_dir() / f"compiled-{digest.hexdigest()[:32]}.pickle"
-    if use_cache:
-        try:
-            with open(cache_file, "rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
-    builder = _Builder()
-    for path, bundled in paths:
-        builder.add_lexicon(load_lexicon(path, bundled=bundled))
-    compiled = builder.build()
-    if use_cache:
-        _write_atomically(cache_file, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
-        _prune(cache_file.parent, "compiled-*.pickle", keep=8)
-    return compiled
+        key.update(f"\0{path}\0{bundled}\0".encode())
+        key.update(hashlib.sha256(content).digest())
 
+    def build() -> Compiled:
+        builder = _Builder()
+        for path, bundled in paths:
+            builder.add_lexicon(load_lexicon(path, bundled=bundled))
+        return builder.build()
 
-def _prune(folder: Path, pattern: str, keep: int) -> None:
-    """Drop all but the ``keep`` most recently used cache files of one kind."""
-    try:
-        files = sorted(folder.glob(pattern), key=lambda p: p.stat().st_atime, reverse=True)
-        for stale in files[keep:]:
-            stale.unlink()
-    except OSError:
-        pass
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Best effort: a cache that cannot be written only costs the next start a rebuild."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        pass
+    return cached("compiled", key.digest(), build, keep=8, use_cache=use_cache)
