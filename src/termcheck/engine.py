@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as _dt
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -15,6 +16,7 @@ from .text import segment
 from .text.normalize import fold
 
 CONTEXT_CHARS = 20
+_NEWLINE = re.compile("\n")
 # Detectors that guess without a lexicon entry yield to any lexicon finding on the same text.
 FALLBACK_DETECTORS = frozenset({"confusable-typo"})
 
@@ -122,7 +124,9 @@ class Checker:
 
     def _finish(self, scan: Scan, candidates: list[Candidate]) -> list[Finding]:
         kept = self._resolve_overlaps(candidates)
-        line_starts = [0] + [i + 1 for i, ch in enumerate(scan.text) if ch == "\n"]
+        if not kept:
+            return []
+        line_starts = [0] + [m.end() for m in _NEWLINE.finditer(scan.text)]
         findings = []
         for candidate in kept:
             if not self._selected(candidate):
