@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import bisect
-import re
 import datetime as _dt
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 

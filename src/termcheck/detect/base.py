@@ -93,15 +93,6 @@ class Scan:
         return False
 
 
-SENTENCE_ENDS = "。！？!?；;\n"
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
-    rights = [p for p in (text.find(mark, end) for mark in SENTENCE_ENDS) if p != -1]
-    return left, min(rights, default=len(text))
-
-
 class Detector(Protocol):
     name: str
 

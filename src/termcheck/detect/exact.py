@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from ..lexicon.compile import HIT
 from ..models import Category
-from .base import Candidate, Scan, sentence_bounds
+from ..text.sentences import sentence_bounds
+from .base import Candidate, Scan
 
 # A listed typo or sensitive term inside a correct protected name is part of that name.
 SHIELDED = {Category.typo, Category.sensitive}

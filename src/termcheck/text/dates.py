@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from .sentences import sentence_bounds
+
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ARABIC = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CHINESE = re.compile(r"([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
@@ -51,16 +53,11 @@ def signature_date(text: str) -> _dt.date | None:
     return None
 
 
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _YEAR = re.compile(r"(19[4-9]\d|20\d\d)\s*年")
 
 
 def sentence_year(text: str, position: int) -> int | None:
     """The last year written in the sentence before ``position`` (在2019年…), if any."""
-    start = position
-    while start > 0 and not _SENTENCE_END.match(text[start - 1]):
-        start -= 1
-        if position - start > 200:
-            break
+    start, _ = sentence_bounds(text, position)
     years = _YEAR.findall(text, start, position)
     return int(years[-1]) if years else None
