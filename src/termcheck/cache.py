@@ -29,11 +29,15 @@ def code_fingerprint() -> bytes:
             if path.is_file() and path.suffix in {".py", ".tsv", ".txt"}:
                 digest.update(path.name.encode())
                 digest.update(path.read_bytes())
+    digest.update((PACKAGE_DIR / "matcher.py").read_bytes())  # how a cached matcher pickles
     return digest.digest()
 
 
 def cached(kind: str, key: bytes, build: Callable[[], T], *, keep: int, use_cache: bool = True) -> T:
     """``build()``'s result, from ``<cache>/<kind>-<hash>.pickle`` when an earlier run left it.
+
+    ``key`` must name everything the result depends on besides the code, including the
+    matcher backend of any automaton inside it.
 
     Only the ``keep`` most recently used files of a kind stay; a cache that cannot be read or
     written only costs a rebuild.

@@ -71,11 +71,13 @@ class Checker:
         severity_overrides: Mapping[str, Severity | str] | None = None,
         detectors: list | None = None,
         use_cache: bool = True,
+        matcher: str | None = None,
     ):
         extra = [Path(p) for p in lexicons]
         paths = [(p, True) for p in bundled_lexicon_paths()] if bundled else []
         paths += [(p, False) for p in extra]
-        self.compiled: Compiled = compile_lexicons(paths, use_cache=use_cache)
+        # matcher: "pyahocorasick" or "ahocorasick_rs"; by default $TERMCHECK_MATCHER, else the fastest installed.
+        self.compiled: Compiled = compile_lexicons(paths, use_cache=use_cache, matcher=matcher)
         segment.add_words(self.compiled.domain_words)
         self.detectors = detectors if detectors is not None else _default_detectors()
         self.allow, self.select, self.ignore, self.severity_overrides = (), (), (), {}

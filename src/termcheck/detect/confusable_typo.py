@@ -28,9 +28,9 @@ WARNING_GAIN = 14.0  # window log-probability gain for a warning
 INFO_GAIN = 8.0  # ... and for an info
 WINDOW = 5
 BREAKS = frozenset("，。；：！？、“”‘’《》（）()\n \t,.;:!?")
-_LABEL = {confusion.HOMOPHONE: "同音字", confusion.SHAPE: "形近字"}
+_LABEL = {confusion.HOMOPHONE: "同音字", confusion.SHAPE: "形近字", confusion.OBSERVED: "常见误用字"}
 
-_index = None
+_indexes: dict[str, "VariantIndex"] = {}  # by matcher backend
 _lock = threading.Lock()
 
 
@@ -40,8 +40,9 @@ class VariantIndex:
         self.table = table  # char -> {confusable char: kind}
 
 
-def build_index() -> VariantIndex:
-    import ahocorasick
+def build_index(backend: str | None = None, exclude_seen: bool = True) -> VariantIndex:
+    """``exclude_seen=False`` keeps variants seen in correct text (used to mine that list)."""
+    from ..matcher import Matcher
 
     frequencies = confusion.dictionary()
     total = sum(frequencies.values())
@@ -58,6 +59,10 @@ def build_index() -> VariantIndex:
             for other, kind in confusion.confusables(char).items()
             if other in common and kind != confusion.NEAR_PINYIN
         }
+    for wrong, right in confusion.observed_slips():
+        if right in table:
+            table[right].setdefault(wrong, confusion.OBSERVED)
+    seen_correct = confusion.variants_seen_correct() if exclude_seen else frozenset()
     inside_words = set()
     for word, frequency in frequencies.items():
         if frequency >= 20 and len(word) >= 3:
@@ -74,7 +79,7 @@ def build_index() -> VariantIndex:
     def neighbours(variant: str) -> float:
         return max(piece(variant[:k], True) + piece(variant[k:], False) for k in range(1, len(variant)))
 
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    variants: dict[str, None] = {}  # insertion-ordered set
     for word, frequency in frequencies.items():
         if not 2 <= len(word) <= 4 or frequency < VARIANT_BASE_FREQUENCY[len(word)]:
             continue
@@ -84,24 +89,33 @@ def build_index() -> VariantIndex:
         for index, char in enumerate(word):
             for other in table[char]:
                 variant = word[:index] + other + word[index + 1 :]
-                if variant in frequencies or variant in inside_words or variant in automaton:
+                if variant in frequencies or variant in inside_words or variant in variants or variant in seen_correct:
                     continue
                 if weight - neighbours(variant) >= CROSS_MARGIN:
-                    automaton.add_word(variant)
-    automaton.make_automaton()
-    return VariantIndex(automaton, table)
+                    variants[variant] = None
+    return VariantIndex(Matcher(list(variants), backend), table)
 
 
-def load_index() -> VariantIndex:
-    """The variant index from the disk cache, built on first use."""
-    global _index
-    if _index is None:
+def load_index(backend: str | None = None) -> VariantIndex:
+    """The variant index for a matcher backend, from the disk cache, built on first use."""
+    from ..matcher import resolve_backend
+
+    backend = resolve_backend(backend)
+    if backend not in _indexes:
         with _lock:
-            if _index is None:
+            if backend not in _indexes:
                 from ..cache import cached
 
-                _index = cached("variants", b"", build_index, keep=2)
-    return _index
+                _indexes[backend] = cached("variants", backend.encode(), lambda: _build_for(backend), keep=2)
+    return _indexes[backend]
+
+
+def _build_for(backend: str) -> VariantIndex:
+    from ..matcher import Matcher
+
+    for other in _indexes.values():  # same variants, other backend: skip the dictionary work
+        return VariantIndex(Matcher(other.automaton.patterns(), backend), other.table)
+    return build_index(backend)
 
 
 def _window(text: str, start: int, end: int) -> tuple[int, int]:
@@ -118,17 +132,15 @@ class ConfusableTypoDetector:
     name = "confusable-typo"
 
     def detect(self, scan: Scan):
-        index = load_index()
+        index = load_index(scan.compiled.automaton.backend)
         text = scan.folded.text
         if not len(index.automaton):
             return
         frequency = None  # jieba loads only once a hit needs it
         table = index.table
-        for end_index, length in index.automaton.iter(text):
+        for _, start, end in index.automaton.find(text):
             if frequency is None:
                 frequency = segment.frequencies().get
-            end = end_index + 1
-            start = end - length
             variant = text[start:end]
             corrections = []
             for position, char in enumerate(variant):

@@ -7,10 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import ahocorasick
-
 from ..cache import cached
 from ..errors import LexiconError
+from ..matcher import Matcher, resolve_backend
 from ..models import Category, Severity
 from ..text.normalize import fold
 from . import messages
@@ -82,7 +81,7 @@ class PatternRef:
 class Compiled:
     rules: dict[str, Rule]
     entries: dict[str, object]  # leader / formulation / protected entries, for deeper detectors
-    automaton: object
+    automaton: Matcher  # pattern id -> refs[pattern id]
     lexicons: list[dict] = field(default_factory=list)
     protected_forms: dict[str, str] = field(default_factory=dict)  # folded form -> rule id
     domain_words: tuple[str, ...] = ()
@@ -90,14 +89,12 @@ class Compiled:
     term_counts: dict[str, int] = field(default_factory=dict)
     titles: frozenset = frozenset()  # every title form, for near-miss context
     confusion: dict[str, dict[str, str]] = field(default_factory=dict)  # char -> {confusable: kind}
+    refs: list[tuple[PatternRef, ...]] = field(default_factory=list)  # by pattern id
 
-    def hits(self, folded_text: str):
+    def hits(self, folded_text: str) -> list[tuple[int, int, PatternRef]]:
         """Every (start, end, ref) of every pattern, overlapping ones included."""
-        if not len(self.automaton):
-            return
-        for end_index, refs in self.automaton.iter(folded_text):
-            for ref in refs:
-                yield end_index + 1 - ref.length, end_index + 1, ref
+        refs = self.refs
+        return [(start, end, ref) for index, start, end in self.automaton.find(folded_text) for ref in refs[index]]
 
 
 def _rule(entry, lexicon: LoadedLexicon, suggestions=()) -> Rule:
@@ -197,15 +194,11 @@ class _Builder:
         self.add(form, PatternRef(rule_id, CORRECT, 0, (form,)))
         self.protected_forms.setdefault(fold(form).text, rule_id)
 
-    def build(self) -> Compiled:
+    def build(self, backend: str | None = None) -> Compiled:
         from ..detect import near_miss
 
         near_miss.register_variants(self)
-        automaton = ahocorasick.Automaton()
-        for surface, refs in self.patterns.items():
-            automaton.add_word(surface, tuple(refs))
-        if self.patterns:
-            automaton.make_automaton()
+        automaton = Matcher(list(self.patterns), backend)
         domain_words = sorted({f for f in self.protected_forms if len(f) <= 8})
         return Compiled(
             self.rules,
@@ -217,6 +210,7 @@ class _Builder:
             dict(self.term_counts),
             self.titles,
             self.confusion,
+            [tuple(refs) for refs in self.patterns.values()],
         )
 
 
@@ -230,10 +224,13 @@ def _read_all(paths: list[tuple[Path, bool]]) -> list[bytes]:
     return contents
 
 
-def compile_lexicons(paths: list[tuple[Path, bool]], *, use_cache: bool = True) -> Compiled:
-    """Compile ``(path, bundled)`` pairs, reusing a cached result keyed by content hash."""
+def compile_lexicons(
+    paths: list[tuple[Path, bool]], *, use_cache: bool = True, matcher: str | None = None
+) -> Compiled:
+    """Compile ``(path, bundled)`` pairs, reusing a cached result keyed by content hash and matcher backend."""
     contents = _read_all(paths)
-    key = hashlib.sha256()
+    backend = resolve_backend(matcher)
+    key = hashlib.sha256(backend.encode())
     for (path, bundled), content in zip(paths, contents):
         key.update(f"\0{path}\0{bundled}\0".encode())
         key.update(hashlib.sha256(content).digest())
@@ -242,6 +239,6 @@ def compile_lexicons(paths: list[tuple[Path, bool]], *, use_cache: bool = True) 
         builder = _Builder()
         for path, bundled in paths:
             builder.add_lexicon(load_lexicon(path, bundled=bundled))
-        return builder.build()
+        return builder.build(backend)
 
     return cached("compiled", key.digest(), build, keep=8, use_cache=use_cache)
