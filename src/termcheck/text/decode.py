@@ -42,3 +42,94 @@ def detect_and_decode(data: bytes, name: str = "<input>") -> tuple[str, bytes, s
 
 def decode(data: bytes, name: str = "<input>") -> str:
     return detect_and_decode(data, name)[0]
+
+
+# -- streaming: the same rules, for files too large to hold as bytes and text at once ----------
+
+STREAM_BLOCK_BYTES = 1 << 20
+_SNIFF_BYTES = 8192
+
+
+def _open(path, name: str):
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror}") from None
+
+
+def _read_blocks(path, name: str, skip: int, block_bytes: int):
+    with _open(path, name) as handle:
+        handle.seek(skip)
+        while True:
+            try:
+                data = handle.read(block_bytes)
+            except OSError as exc:
+                raise InputError(f"{name}: cannot read: {exc.strerror}") from None
+            if not data:
+                return
+            yield data
+
+
+def iter_decoded(path, encoding: str, skip: int = 0, name: str = "<input>", block_bytes: int = STREAM_BLOCK_BYTES):
+    """The file's text piece by piece, decoded incrementally after its first ``skip`` bytes (the BOM)."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    consumed = skip
+    for data in _read_blocks(path, name, skip, block_bytes):
+        try:
+            text = decoder.decode(data)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: invalid {encoding} (byte {consumed + exc.start})") from None
+        consumed += len(data)
+        if text:
+            yield text
+    try:
+        rest = decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: invalid {encoding}: the file ends inside a character") from None
+    if rest:
+        yield rest
+
+
+TAIL_CHARS = 4096
+
+
+def _decodes(path, encoding: str, skip: int, name: str, block_bytes: int) -> tuple[InputError | None, str]:
+    """Decode the whole file, keeping only its last TAIL_CHARS characters; the error if it fails."""
+    tail = ""
+    try:
+        for text in iter_decoded(path, encoding, skip, name, block_bytes):
+            tail = (tail + text)[-TAIL_CHARS:]
+    except InputError as exc:
+        return exc, ""
+    return None, tail
+
+
+def stream_encoding(path, name: str = "<input>", block_bytes: int = STREAM_BLOCK_BYTES) -> tuple[bytes, str, str]:
+    """``(bom, encoding, tail)`` of a file, decided as `detect_and_decode` decides, reading it in blocks.
+
+    The whole file is decoded once here and only its last characters (``tail``, where a
+    signature date sits) are kept, so an undecodable file is refused before any of it is checked.
+    """
+    with _open(path, name) as handle:
+        head = handle.read(_SNIFF_BYTES)
+    for bom, encoding in BOMS:
+        if head.startswith(bom):
+            error, tail = _decodes(path, encoding, len(bom), name, block_bytes)
+            if error is not None:
+                raise InputError(f"{error} after its byte-order mark") from None
+            return bom, encoding, tail
+    if b"\x00" in head:
+        raise InputError(f"{name}: binary file (contains NUL bytes), not checked")
+    utf8_error, tail = _decodes(path, "utf-8", 0, name, block_bytes)
+    if utf8_error is None:
+        return b"", "utf-8", tail
+    gb_error, tail = _decodes(path, "gb18030", 0, name, block_bytes)
+    if gb_error is None:
+        return b"", "gb18030", tail
+    position = str(utf8_error).rpartition("(byte ")[2].rstrip(")")
+    where = f" (byte {position})" if position.isdigit() else ""
+    raise InputError(f"{name}: cannot decode as UTF-8{where} or GB18030; save it as UTF-8") from None
