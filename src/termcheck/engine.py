@@ -111,7 +111,10 @@ class Checker:
 
     def check_file(self, path: str | Path, *, as_of: _dt.date | None = None) -> FileReport:
         from .sources import read_document
+        from .stream import check_stream, should_stream
 
+        if should_stream(Path(path)):  # large plain text: checked in overlapping windows, bounded memory
+            return check_stream(self, Path(path), as_of=as_of)
         document = read_document(Path(path))
         report = self.check_report(document.text, path=str(path), as_of=as_of)
         return report.model_copy(update={"findings": tuple(document.locate(list(report.findings)))})
