@@ -148,3 +148,53 @@ def test_pre_commit_hook_definition(tmp_path):
     assert result.exit_code == 1 and "截止目前" in result.stdout
     result = CliRunner().invoke(main, shlex.split(hook["entry"])[1:] + staged[1:])
     assert result.exit_code == 0
+
+
+def test_each_bad_file_is_one_line_and_the_rest_of_the_batch_finishes(tmp_path):
+    import os
+
+    root = tmp_path / "drafts"
+    root.mkdir()
+    (root / "a_notice.txt").write_text(NOTICE, encoding="utf-8")
+    (root / "b_empty.txt").write_bytes(b"")
+    (root / "c_binary.txt").write_bytes(b"PK\x03\x04\x00\x00binary")
+    (root / "d_undecodable.txt").write_bytes("政务公开".encode() + b"\xff\xfe\xfd\x80\x80")
+    locked = root / "e_locked.txt"
+    locked.write_text(NOTICE, encoding="utf-8")
+    os.chmod(locked, 0)
+    (root / "f_report.md").write_text(REPORT, encoding="utf-8")
+    try:
+        if os.access(locked, os.R_OK):  # root ignores permissions; nothing to prove then
+            locked.unlink()
+        result = CliRunner().invoke(main, ["check", "--format", "json", str(root)])
+    finally:
+        if locked.exists():
+            os.chmod(locked, 0o600)
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.startswith("termcheck: ")]
+    expected = [
+        f"termcheck: {root / 'b_empty.txt'}: empty file, nothing to check",
+        f"termcheck: {root / 'c_binary.txt'}: binary file (contains NUL bytes), not checked",
+        f"termcheck: {root / 'd_undecodable.txt'}: cannot decode as UTF-8 (byte 12) or GB18030; save it as UTF-8",
+    ]
+    if locked.exists():
+        expected.append(f"termcheck: {locked}: cannot read: Permission denied")
+    assert lines == expected
+    found = {f["path"]: [x["text"] for x in f["findings"]] for f in json.loads(result.stdout)["files"]}
+    assert found[str(root / "a_notice.txt")] == ["截止目前"]
+    assert found[str(root / "f_report.md")] == ["再接再励"]
+
+
+def test_a_large_file_in_a_batch_is_streamed_and_its_directives_noted(tmp_path, core_checker, monkeypatch):
+    from termcheck import stream
+
+    monkeypatch.setattr(stream, "STREAM_THRESHOLD_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text(CLEAN * 40 + NOTICE + CLEAN * 40, encoding="utf-8")
+    marked = tmp_path / "marked.txt"
+    marked.write_text(CLEAN * 40 + "截止目前，进展顺利。 termcheck: ignore\n", encoding="utf-8")
+    outcomes = list(run(core_checker, [big, marked], as_of=AS_OF, jobs=1))
+    assert [f.text for f in outcomes[0].report.findings] == ["截止目前"]
+    assert outcomes[0].notes == ()
+    assert [f.text for f in outcomes[1].report.findings] == ["截止目前"]
+    assert outcomes[1].notes == (f"{marked}: inline directives are not read in files this large; all findings reported",)

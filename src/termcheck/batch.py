@@ -71,9 +71,27 @@ def collect_files(
     return files
 
 
+def _mentions_directives(path: Path) -> bool:
+    """Whether a file too large to read at once contains the directive marker, read in blocks."""
+    from .text.decode import _read_blocks
+
+    previous = b""
+    for block in _read_blocks(path, str(path), 0, 1 << 20):
+        if b"termcheck" in previous[-8:] + block:
+            return True
+        previous = block
+    return False
+
+
 def _directive_source(path: Path) -> str | None:
     """The file as written, for reading inline directives; None when it cannot hold any."""
     if path.suffix.lower() in _NO_DIRECTIVES_SUFFIXES:
+        return None
+    from .stream import should_stream
+
+    if should_stream(path):
+        if _mentions_directives(path):
+            raise _DirectivesSkipped(f"{path}: inline directives are not read in files this large; all findings reported")
         return None
     from .sources import read_bytes
     from .text.decode import decode
@@ -89,10 +107,15 @@ def check_path(checker, path: str | Path, *, as_of: _dt.date | None = None, fix:
     from .suppress import apply_directives
 
     path = Path(path)
+    notes: list[str] = []
 
     def checked() -> FileReport:
         report = checker.check_file(path, as_of=as_of)
-        source = _directive_source(path)
+        try:
+            source = _directive_source(path)
+        except _DirectivesSkipped as skipped:
+            notes.append(str(skipped))
+            source = None
         if source is None:
             return report
         return report.model_copy(update={"findings": tuple(apply_directives(report.findings, source))})
@@ -103,19 +126,32 @@ def check_path(checker, path: str | Path, *, as_of: _dt.date | None = None, fix:
         return Outcome(_failed(path, as_of, str(exc)))
     except Exception as exc:  # a broken file must not end a run over thousands of others
         return Outcome(_failed(path, as_of, f"{path}: cannot check: {type(exc).__name__}: {exc}"))
+    if _is_empty(path):
+        notes.append(f"{path}: empty file, nothing to check")
     if not fix or not report.findings:
-        return Outcome(report)
+        return Outcome(report, notes=tuple(notes))
     from .fix import FixRefused, fix_file
 
     try:
         changes = fix_file(path, list(report.findings))
     except FixRefused as exc:
-        return Outcome(report, notes=(str(exc),))
+        return Outcome(report, notes=(*notes, str(exc)))
     except InputError as exc:
-        return Outcome(report.model_copy(update={"error": str(exc)}), notes=())
+        return Outcome(report.model_copy(update={"error": str(exc)}), notes=tuple(notes))
     if changes:
         report = checked()  # offsets moved; report what is left as the file now reads
-    return Outcome(report, changes=tuple(c.describe() for c in changes))
+    return Outcome(report, changes=tuple(c.describe() for c in changes), notes=tuple(dict.fromkeys(notes)))
+
+
+class _DirectivesSkipped(Exception):
+    pass
+
+
+def _is_empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def _failed(path: Path, as_of: _dt.date | None, message: str) -> FileReport:
