@@ -142,3 +142,19 @@ def test_the_compiled_cache_is_kept_per_backend(tmp_path, monkeypatch):
         again = Checker(lexicons=[CORE_LEXICON], bundled=False, matcher=backend)
         assert again.compiled.automaton.backend == backend
     assert len(list(tmp_path.glob("compiled-*.pickle"))) == 2
+
+
+def test_folding_by_runs_equals_translating_the_whole_text():
+    from termcheck.text.normalize import _translation, fold
+
+    texts = [
+        "經審查，你申請公開的信息屬於國家秘密。",  # traditional throughout
+        "ＡＢＣ公司２０２５年度報告　第一章",  # full-width letters, digits and space
+        "县人民政府关于做好政府信息公开工作的通知",  # nothing to fold
+        "習近平同志在中央經濟工作會議上發表重要講話，ＧＤＰ增長５．２％。",
+    ]
+    for text in texts:
+        folded = fold(text)
+        assert folded.text == text.translate(_translation())
+        assert len(folded.origin) == len(folded.text)
+    assert fold(texts[0]).text == "经审查，你申请公开的信息属于国家秘密。"
