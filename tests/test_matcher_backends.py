@@ -145,7 +145,7 @@ def test_the_compiled_cache_is_kept_per_backend(tmp_path, monkeypatch):
 
 
 def test_folding_by_runs_equals_translating_the_whole_text():
-    from termcheck.text.normalize import _translation, fold
+    from termcheck.text.normalize import _SEPARATOR_RUN, _translation, fold
 
     texts = [
         "經審查，你申請公開的信息屬於國家秘密。",  # traditional throughout
@@ -155,6 +155,7 @@ def test_folding_by_runs_equals_translating_the_whole_text():
     ]
     for text in texts:
         folded = fold(text)
-        assert folded.text == text.translate(_translation())
+        assert folded.text == _SEPARATOR_RUN.sub("", text.translate(_translation()))
         assert len(folded.origin) == len(folded.text)
     assert fold(texts[0]).text == "经审查，你申请公开的信息属于国家秘密。"
+    assert fold(texts[1]).text == "ABC公司2025年度报告第一章"
