@@ -157,5 +157,5 @@ def test_folding_by_runs_equals_translating_the_whole_text():
         folded = fold(text)
         assert folded.text == _SEPARATOR_RUN.sub("", text.translate(_translation()))
         assert len(folded.origin) == len(folded.text)
-    assert fold(texts[0]).text == "经审查，你申请公开的信息属于国家秘密。"
+    assert fold(texts[0]).text == "经审查,你申请公开的信息属于国家秘密。"  # full-width comma folds too
     assert fold(texts[1]).text == "ABC公司2025年度报告第一章"
