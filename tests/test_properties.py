@@ -86,10 +86,19 @@ def documents(draw) -> str:
     return "".join(pieces)
 
 
+@lru_cache(maxsize=1)
+def all_patterns() -> frozenset[str]:
+    return frozenset(termcheck.default_checker().compiled.automaton.patterns())
+
+
 def assert_offsets(text: str, findings) -> None:
+    from termcheck.text.normalize import fold
+
     for f in findings:
         assert 0 <= f.start < f.end <= len(text), f
         assert text[f.start : f.end] == f.text, f
+        if f.detector == "exact":  # the span, folded on its own, is exactly a form the lexicon lists
+            assert fold(f.text).text in all_patterns(), f
         line_start = text.rfind("\n", 0, f.start) + 1
         assert f.line == text.count("\n", 0, f.start) + 1, f
         assert f.column == f.start - line_start + 1, f
