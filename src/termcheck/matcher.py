@@ -16,8 +16,9 @@ is installed, else ``pyahocorasick``.
 from __future__ import annotations
 
 import os
+import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from .errors import TermcheckError
 
@@ -26,6 +27,7 @@ AHOCORASICK_RS = "ahocorasick_rs"
 BACKENDS = (PYAHOCORASICK, AHOCORASICK_RS)
 ENVIRONMENT_VARIABLE = "TERMCHECK_MATCHER"
 _SEPARATOR = "\0"  # joins the patterns of a pickled ahocorasick_rs matcher
+_PATTERN = re.compile("[^\0]+")
 
 
 def _installed(backend: str) -> bool:
@@ -106,7 +108,7 @@ class Matcher:
             self._lengths, self._automaton = state["lengths"], state["automaton"]
         else:
             self._patterns = state["patterns"]
-            self._automaton = _build_ahocorasick_rs(_unpack(self._patterns))
+            self._automaton = _build_ahocorasick_rs(_iter_unpacked(self._patterns))
 
 
 def _build_pyahocorasick(patterns: Sequence[str]):
@@ -120,12 +122,12 @@ def _build_pyahocorasick(patterns: Sequence[str]):
     return automaton
 
 
-def _build_ahocorasick_rs(patterns: Sequence[str]):
+def _build_ahocorasick_rs(patterns: Iterable[str]):
     import ahocorasick_rs
 
     # The contiguous NFA scans fastest here and builds as fast as the default choice.
     return ahocorasick_rs.AhoCorasick(
-        list(patterns),
+        patterns,
         matchkind=ahocorasick_rs.MATCHKIND_STANDARD,
         store_patterns=False,
         implementation=ahocorasick_rs.Implementation.ContiguousNFA,
@@ -136,6 +138,13 @@ def _pack(patterns: Sequence[str]) -> str | list[str]:
     if any(_SEPARATOR in pattern for pattern in patterns):
         return list(patterns)
     return _SEPARATOR.join(patterns)
+
+
+def _iter_unpacked(packed: str | list[str]) -> Iterator[str]:
+    """The patterns one at a time: a million short str objects at once would double peak memory."""
+    if isinstance(packed, list):
+        return iter(packed)
+    return (match.group() for match in re.finditer(_PATTERN, packed))
 
 
 def _unpack(packed: str | list[str]) -> list[str]:
