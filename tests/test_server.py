@@ -1,4 +1,5 @@
 import json
+from collections import Counter
 import os
 import socket
 import subprocess
@@ -176,3 +177,151 @@ def test_factory_builds_the_checker_at_startup(core_checker, monkeypatch):
         report = client.post("/v1/check", json={"text": "截止目前"}).json()["files"][0]
         assert report["as_of"] == "2023-03-01" and report["findings"][0]["suggestions"] == ["截至目前"]
         assert client.post("/v1/check", json={"text": "截" * 100}).status_code == 413
+
+
+# -- lexicon reload -------------------------------------------------------------------------------
+
+CITY_HEADER = "lexicon: city\ncategory: typo\nsource: 某某市政务公开办公室\nentries:\n"
+CITY_ONE = CITY_HEADER + "  - {id: CITY-0001, kind: substitution, wrong: 某某市政府办工室, right: 某某市政府办公室}\n"
+CITY_TWO = CITY_ONE + "  - {id: CITY-0002, kind: substitution, wrong: 政务公开专栏目, right: 政务公开专栏}\n"
+CITY_BROKEN = CITY_ONE + "  - {id: CITY-0003, kind: substitution, wrong: 信息公开指南目}\n"
+DRAFT = "请各单位登录政务公开专栏目，向某某市政府办工室报送材料。"
+
+
+def _flagged(response) -> list[str]:
+    return [f["rule"] for f in response.json()["files"][0]["findings"]]
+
+
+def test_reload_swaps_in_edited_lexicons_and_keeps_the_old_on_error(tmp_path, caplog):
+    import logging
+
+    from termcheck import Checker
+
+    city = tmp_path / "city.yaml"
+    city.write_text(CITY_ONE, encoding="utf-8")
+    checker = Checker([city], bundled=False, ignore=["typography"])
+    app = create_app(checker)
+    with TestClient(app) as client:
+        assert _flagged(client.post("/v1/check", json={"text": DRAFT})) == ["CITY-0001"]
+        city.write_text(CITY_TWO, encoding="utf-8")
+        response = client.post("/v1/reload")
+        assert response.status_code == 200, response.text
+        assert response.json()["status"] == "reloaded" and response.json()["generation"] == 2
+        assert response.json()["entries"] == 2
+        assert _flagged(client.post("/v1/check", json={"text": DRAFT})) == ["CITY-0002", "CITY-0001"]
+        assert app.state.checker.ignore == ("typography",)  # settings carried over, only lexicons re-read
+
+        city.write_text(CITY_BROKEN, encoding="utf-8")
+        serving = app.state.checker
+        with caplog.at_level(logging.INFO, logger="uvicorn.error"):
+            response = client.post("/v1/reload")
+        assert response.status_code == 409
+        error = response.json()["error"]
+        assert response.json()["status"] == "kept" and response.json()["generation"] == 2
+        assert str(city) in error and "entry CITY-0003" in error and "'right'" in error, error
+        assert app.state.checker is serving
+        assert _flagged(client.post("/v1/check", json={"text": DRAFT})) == ["CITY-0002", "CITY-0001"]
+        assert client.get("/healthz").json()["generation"] == 2
+    logged = [r.getMessage() for r in caplog.records if "reload" in r.getMessage()]
+    assert any("failed, previous lexicons keep serving" in line and str(city) in line for line in logged), logged
+
+
+def test_reload_in_factory_mode_reads_the_config_again(tmp_path, monkeypatch):
+    city = tmp_path / "city.yaml"
+    city.write_text(CITY_ONE, encoding="utf-8")
+    config = tmp_path / "termcheck.toml"
+    config.write_text('lexicons = ["city.yaml"]\nselect = ["CITY"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    app = create_app()
+    with TestClient(app) as client:
+        assert _flagged(client.post("/v1/check", json={"text": DRAFT})) == ["CITY-0001"]
+        (tmp_path / "more.yaml").write_text(CITY_HEADER.replace("city", "more") + "  - {id: MORE-0001, kind: substitution, wrong: 政务公开专栏目, right: 政务公开专栏}\n", encoding="utf-8")
+        config.write_text('lexicons = ["city.yaml", "more.yaml"]\nselect = ["CITY", "MORE"]\n', encoding="utf-8")
+        assert client.post("/v1/reload").status_code == 200
+        assert _flagged(client.post("/v1/check", json={"text": DRAFT})) == ["MORE-0001", "CITY-0001"]
+        config.write_text('lexicons = ["missing.yaml"]\n', encoding="utf-8")
+        response = client.post("/v1/reload")
+        assert response.status_code == 409 and "missing.yaml" in response.json()["error"]
+        assert _flagged(client.post("/v1/check", json={"text": DRAFT})) == ["MORE-0001", "CITY-0001"]
+
+
+# -- the real server under load, and reloads while it serves ---------------------------------------
+
+def _load_module():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "server_load.py"
+    spec = importlib.util.spec_from_file_location("server_load", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    load = _load_module()
+    folder = tmp_path_factory.mktemp("live")
+    (folder / "city.yaml").write_text(CITY_ONE, encoding="utf-8")
+    (folder / "termcheck.toml").write_text('lexicons = ["city.yaml"]\n', encoding="utf-8")
+    with load.running_server(folder) as (base, process, log):
+        yield load, base, process, log, folder
+
+
+def test_real_server_holds_concurrent_load_with_stable_memory(live_server):
+    load, base, process, _, _ = live_server
+    figures = load.load_with_memory(base, process.pid, clients=50, requests=5000, warmup=500)
+    assert figures["transport_errors"] == {} and figures["unexpected"] == [], figures
+    status = figures["status"]
+    assert not [code for code in status if code >= 500], figures
+    expected = Counter(code for _, _, code in load.MIX)
+    per_round = len(load.MIX)
+    assert status == {code: count * 5000 // per_round for code, count in expected.items()}, figures
+    assert status[413] >= 250 and status[422] >= 500
+    growth = figures["rss_after_load_mb"] - figures["rss_after_warmup_mb"]
+    assert growth < 64, figures  # the same 5,000 requests again leave memory where warm-up put it
+
+
+def test_reloads_under_load_drop_no_request(live_server):
+    import signal
+    import threading
+
+    load, base, process, log, folder = live_server
+    generation = httpx.get(f"{base}/healthz").json()["generation"]
+    result = {}
+    sender = threading.Thread(target=lambda: result.update(load.send_load(base, 20, 1500)))
+    sender.start()
+    time.sleep(0.5)
+    (folder / "city.yaml").write_text(CITY_TWO, encoding="utf-8")
+    assert httpx.post(f"{base}/v1/reload", timeout=120).status_code == 200
+    process.send_signal(signal.SIGHUP)
+    sender.join(timeout=120)
+    assert result["transport_errors"] == {} and result["unexpected"] == [], result
+    assert sum(result["status"].values()) == 1500
+    deadline = time.monotonic() + 60
+    while httpx.get(f"{base}/healthz").json()["generation"] < generation + 2:
+        assert time.monotonic() < deadline, log.read_text(errors="replace")[-2000:]
+        time.sleep(0.2)
+    text = "请登录政务公开专栏目查询。"
+    flagged = httpx.post(f"{base}/v1/check", json={"text": text}).json()["files"][0]["findings"]
+    assert "CITY-0002" in [f["rule"] for f in flagged]
+    assert "reload (SIGHUP): " in log.read_text(errors="replace")
+
+
+def test_broken_lexicon_on_sighup_keeps_the_old_one_serving(live_server):
+    import signal
+
+    load, base, process, log, folder = live_server
+    generation = httpx.get(f"{base}/healthz").json()["generation"]
+    (folder / "city.yaml").write_text(CITY_BROKEN, encoding="utf-8")
+    process.send_signal(signal.SIGHUP)
+    deadline = time.monotonic() + 60
+    while "reload (SIGHUP) failed" not in log.read_text(errors="replace"):
+        assert time.monotonic() < deadline, log.read_text(errors="replace")[-2000:]
+        time.sleep(0.2)
+    line = [l for l in log.read_text(errors="replace").splitlines() if "reload (SIGHUP) failed" in l][-1]
+    assert "city.yaml" in line and "entry CITY-0003" in line, line
+    assert httpx.get(f"{base}/healthz").json()["generation"] == generation
+    response = httpx.post(f"{base}/v1/check", json={"text": "向某某市政府办工室报送。"})
+    assert response.status_code == 200 and "CITY-0001" in [f["rule"] for f in response.json()["files"][0]["findings"]]
+    assert process.poll() is None

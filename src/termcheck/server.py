@@ -6,13 +6,23 @@ before any parsing: a request whose Content-Length or streamed body exceeds the 
 413 JSON error and is never read further. Run it with ``termcheck serve`` or, for several
 worker processes, ``uvicorn --factory termcheck.server:create_app --workers 4`` (settings then
 come from termcheck.toml in the working directory and ``TERMCHECK_MAX_BODY_BYTES``).
+
+Lexicons reload on ``POST /v1/reload`` or SIGHUP: a new ``Checker`` is built in full beside the
+serving one and only then swapped in by one assignment, so a request runs on the old checker or
+the new one, never on a mix, and none is dropped. If the new lexicons do not load, the old
+checker keeps serving and the error is answered and logged.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as _dt
 import json
+import logging
 import os
+import signal
+import time
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
@@ -21,8 +31,11 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
 
 from . import __version__
+from .errors import TermcheckError
 
 DEFAULT_MAX_BODY_BYTES = 1_000_000
+# uvicorn configures this logger, so reload lines land in the server's log with its own.
+log = logging.getLogger("uvicorn.error")
 REQUEST_PATH = "<request>"
 _MEDIA_TYPES = {
     "json": "application/json",
@@ -134,8 +147,18 @@ def _describe(errors) -> str:
     return "; ".join(parts)
 
 
-def create_app(checker=None, *, max_body_bytes: int | None = None, default_as_of: _dt.date | None = None) -> FastAPI:
-    """The ASGI app; without a checker, one is built at startup from the working directory's config."""
+def create_app(
+    checker=None,
+    *,
+    max_body_bytes: int | None = None,
+    default_as_of: _dt.date | None = None,
+    rebuild: Callable[[], tuple[object, _dt.date | None]] | None = None,
+) -> FastAPI:
+    """The ASGI app; without a checker, one is built at startup from the working directory's config.
+
+    ``rebuild`` makes a fresh ``(checker, default as_of)`` for a reload; by default the factory
+    reads the configuration again, and a given checker re-reads the lexicon files it was built from.
+    """
     limit = max_body_bytes or int(os.environ.get("TERMCHECK_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES))
 
     @asynccontextmanager
@@ -143,7 +166,10 @@ def create_app(checker=None, *, max_body_bytes: int | None = None, default_as_of
         if getattr(app.state, "checker", None) is None:
             app.state.checker, configured_as_of = _configured_checker()
             app.state.default_as_of = app.state.default_as_of or configured_as_of
+        hangup = _on_sighup(app)
         yield
+        if hangup:
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
 
     app = FastAPI(
         title="termcheck",
@@ -153,7 +179,11 @@ def create_app(checker=None, *, max_body_bytes: int | None = None, default_as_of
     )
     app.state.checker = checker
     app.state.default_as_of = default_as_of
+    app.state.given_as_of = default_as_of
     app.state.max_body_bytes = limit
+    app.state.rebuild = rebuild or (_configured_checker if checker is None else _same_sources(checker, default_as_of))
+    app.state.reload_lock = asyncio.Lock()
+    app.state.generation = 1
     app.add_middleware(BodyLimit, limit=limit)
 
     @app.exception_handler(RequestValidationError)
@@ -165,7 +195,17 @@ def create_app(checker=None, *, max_body_bytes: int | None = None, default_as_of
     @app.get("/healthz", summary="Liveness and readiness")
     def healthz(request: Request) -> dict:
         ready = request.app.state.checker is not None
-        return {"status": "ok" if ready else "starting", "version": __version__}
+        return {"status": "ok" if ready else "starting", "version": __version__, "generation": request.app.state.generation}
+
+    @app.post(
+        "/v1/reload",
+        summary="Reload the lexicons",
+        response_description="The lexicons now serving; on 409 the previous ones still serve and `error` says why.",
+        responses={409: {"description": "The new lexicons did not load; the previous ones keep serving"}},
+    )
+    async def reload(request: Request) -> JSONResponse:
+        status, payload = await reload_lexicons(request.app, trigger="POST /v1/reload")
+        return JSONResponse(status_code=status, content=payload)
 
     @app.post(
         "/v1/check",
@@ -185,6 +225,65 @@ def create_app(checker=None, *, max_body_bytes: int | None = None, default_as_of
         return Response(content=rendered, media_type=_MEDIA_TYPES.get(body.format, "text/plain; charset=utf-8"))
 
     return app
+
+
+async def reload_lexicons(app: FastAPI, trigger: str) -> tuple[int, dict]:
+    """Build a new checker off the event loop, then swap it in; on failure keep the old one."""
+    async with app.state.reload_lock:
+        started = time.perf_counter()
+        try:
+            checker, as_of = await asyncio.to_thread(app.state.rebuild)
+        except Exception as exc:  # a broken lexicon or config, whatever its kind: the old checker serves on
+            error = str(exc) if isinstance(exc, TermcheckError) else f"{type(exc).__name__}: {exc}"
+            error = error.splitlines()[0] if error else type(exc).__name__
+            log.error("termcheck: reload (%s) failed, previous lexicons keep serving: %s", trigger, error)
+            return 409, {"status": "kept", "generation": app.state.generation, "error": error}
+        app.state.checker = checker  # the one swap; requests in flight finish on the checker they took
+        app.state.default_as_of = app.state.given_as_of or as_of
+        app.state.generation += 1
+        lexicons = checker.compiled.lexicons
+        payload = {
+            "status": "reloaded",
+            "generation": app.state.generation,
+            "lexicons": len(lexicons),
+            "entries": sum(entry["entries"] for entry in lexicons),
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+        log.info("termcheck: reload (%s): %d lexicons, %d entries, generation %d", trigger,
+                 payload["lexicons"], payload["entries"], payload["generation"])
+        return 200, payload
+
+
+def _on_sighup(app: FastAPI) -> bool:
+    """Reload on SIGHUP where the platform and the running loop allow a handler."""
+    if not hasattr(signal, "SIGHUP"):
+        return False
+    loop = asyncio.get_running_loop()
+    try:
+        loop.add_signal_handler(signal.SIGHUP, lambda: loop.create_task(reload_lexicons(app, trigger="SIGHUP")))
+    except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals here
+        return False
+    return True
+
+
+def _same_sources(checker, default_as_of: _dt.date | None):
+    """A rebuild that reads the same lexicon files again and keeps every other setting of ``checker``."""
+
+    def rebuild():
+        import copy
+
+        from .engine import Checker
+
+        lexicons = checker.compiled.lexicons
+        fresh = Checker(
+            lexicons=[entry["path"] for entry in lexicons if not entry["bundled"]],
+            bundled=any(entry["bundled"] for entry in lexicons),
+        )
+        new = copy.copy(checker)
+        new.compiled = fresh.compiled
+        return new, default_as_of
+
+    return rebuild
 
 
 def _configured_checker():
@@ -209,9 +308,10 @@ def serve(
     port: int = 8080,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     default_as_of: _dt.date | None = None,
+    rebuild: Callable[[], tuple[object, _dt.date | None]] | None = None,
 ) -> None:
     """Run the API with uvicorn in this process until interrupted."""
     import uvicorn
 
-    app = create_app(checker, max_body_bytes=max_body_bytes, default_as_of=default_as_of)
+    app = create_app(checker, max_body_bytes=max_body_bytes, default_as_of=default_as_of, rebuild=rebuild)
     uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=True, server_header=False)
