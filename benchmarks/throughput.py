@@ -1,6 +1,9 @@
-"""Throughput, cold start and per-detector cost of the default checker.
+"""Throughput, cold start and per-detector cost of the default checker: a quick check after a change.
 
     python benchmarks/throughput.py
+    TERMCHECK_MATCHER=pyahocorasick python benchmarks/throughput.py
+
+The full report with both matcher backends, memory and quality is ``benchmarks/run.py``.
 
 Texts: ../shared/data/clean/ when present (read only, measured, not tuned on), else the
 bundled sample draft repeated. Timings are wall-clock on this machine; run twice and take
@@ -38,7 +41,7 @@ def main() -> int:
     print(f"cold start (new process, cached lexicons, first check): {cold_start():.2f} s")
     started = time.perf_counter()
     checker = termcheck.default_checker()
-    print(f"Checker() in this process: {time.perf_counter() - started:.2f} s")
+    print(f"Checker() in this process: {time.perf_counter() - started:.2f} s, matcher {checker.compiled.automaton.backend}")
     texts = corpus()
     checker.check(texts[0])  # load jieba and the variant index once
     size = sum(len(t.encode("utf-8")) for t in texts)
