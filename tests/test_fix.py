@@ -5,6 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from termcheck.cli import main
+from termcheck.errors import InputError
 from termcheck.fix import FixRefused, applicable, apply, fix_file
 from termcheck.models import Category, Finding, Severity
 
@@ -110,3 +111,87 @@ def test_fix_of_stdin_is_refused():
     result = CliRunner().invoke(main, ["check", "--fix", "-"], input=DRAFT)
     assert result.exit_code == 2
     assert "cannot fix standard input" in result.stderr
+
+
+MIXED = [
+    "关于进一步做好政务公开工作的通知\r\n",
+    "各乡镇人民政府、县政府各部门：\n",
+    "\t截止目前，全县已主动公开政府信息１２００余条😀𠀀。\r\n",
+    "　　各单位要再接再励，确保工作落到实处。\r",
+    "联系电话：0000-1234567\r\n",
+    "某某县人民政府办公室",  # no line break at the end
+]
+
+
+@pytest.mark.parametrize(
+    ("bom", "encoding"),
+    [(b"", "utf-8"), (codecs.BOM_UTF8, "utf-8"), (b"", "gb18030"), (codecs.BOM_UTF16_LE, "utf-16-le")],
+)
+def test_fix_changes_only_the_fixed_bytes(tmp_path, core_checker, bom, encoding):
+    """Byte-wise diff: everything outside the two fixed spans, line endings included, is unchanged."""
+    import difflib
+
+    text = "".join(MIXED)
+    path = tmp_path / "notice.txt"
+    before = bom + text.encode(encoding)
+    path.write_bytes(before)
+    report = core_checker.check_file(path, as_of=AS_OF)
+    changes = fix_file(path, list(report.findings))
+    assert [(c.before, c.after) for c in changes] == [("截止目前", "截至目前"), ("再接再励", "再接再厉")]
+    after = path.read_bytes()
+    first, second = text.index("截止目前"), text.index("再接再励")
+    expected = (
+        bom
+        + text[:first].encode(encoding) + "截至目前".encode(encoding)
+        + text[first + 4 : second].encode(encoding) + "再接再厉".encode(encoding)
+        + text[second + 4 :].encode(encoding)
+    )
+    assert after == expected
+    replaced = [op for op in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes() if op[0] != "equal"]
+    for _, i1, i2, j1, j2 in replaced:  # every changed byte lies inside a fixed word
+        assert before[i1:i2] in "截止目前再接再励".encode(encoding) and after[j1:j2] in "截至目前再接再厉".encode(encoding)
+    assert after.count(b"\r\n" if encoding != "utf-16-le" else "\r\n".encode(encoding)) == before.count(
+        b"\r\n" if encoding != "utf-16-le" else "\r\n".encode(encoding)
+    )
+
+
+def test_fix_writes_a_temporary_file_beside_and_renames_it(tmp_path, core_checker, monkeypatch):
+    path = tmp_path / "notice.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    report = core_checker.check_file(path, as_of=AS_OF)
+    renames = []
+    real_replace = os.replace
+
+    def replace(source, target):
+        renames.append((os.path.dirname(source), os.path.basename(source), os.fspath(target)))
+        assert open(source, encoding="utf-8").read() == FIXED  # complete before it takes the file's name
+        assert path.read_text(encoding="utf-8") == DRAFT  # and the original untouched until then
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    fix_file(path, list(report.findings))
+    ((folder, name, target),) = renames
+    assert folder == str(tmp_path) and name.startswith(".notice.txt.") and target == str(path)
+    assert path.read_text(encoding="utf-8") == FIXED
+
+
+def test_failed_write_leaves_the_file_and_no_temporary(tmp_path, core_checker, monkeypatch):
+    path = tmp_path / "notice.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    report = core_checker.check_file(path, as_of=AS_OF)
+
+    def disk_full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(InputError) as caught:
+        fix_file(path, list(report.findings))
+    assert str(caught.value) == f"{path}: cannot write the fixes: No space left on device; file not changed"
+    assert path.read_text(encoding="utf-8") == DRAFT
+    assert [p.name for p in tmp_path.iterdir()] == ["notice.txt"]
+    # in a batch run it is one line for that file, and the run goes on
+    from termcheck.batch import check_path
+
+    outcome = check_path(core_checker, path, as_of=AS_OF, fix=True)
+    assert outcome.report.error == f"{path}: cannot write the fixes: No space left on device; file not changed"
+    assert [f.text for f in outcome.report.findings] == ["截止目前", "再接再励"]

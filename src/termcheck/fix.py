@@ -20,6 +20,7 @@ from .sources import read_bytes
 
 FIXABLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ""})
 
+
 class FixRefused(InputError):
     """A file that --fix does not rewrite (markup, .docx)."""
 
@@ -129,5 +130,8 @@ def fix_file(path: str | Path, findings: list[Finding]) -> list[Change]:
     fixed, applied = apply(original.text, fixes)
     if not applied:
         return []
-    write_atomically(path, original.encode(fixed))
+    try:
+        write_atomically(path, original.encode(fixed))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the fixes: {exc.strerror or exc}; file not changed") from None
     return [Change(str(path), f.line, f.column, f.rule, f.text, f.suggestions[0]) for f in applied]
