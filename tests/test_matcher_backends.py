@@ -159,3 +159,22 @@ def test_folding_by_runs_equals_translating_the_whole_text():
         assert len(folded.origin) == len(folded.text)
     assert fold(texts[0]).text == "经审查,你申请公开的信息属于国家秘密。"  # full-width comma folds too
     assert fold(texts[1]).text == "ABC公司2025年度报告第一章"
+
+
+def test_fold_origin_maps_every_folded_character_back():
+    import bisect
+
+    from termcheck.text.normalize import fold
+
+    text = "要学习习 近 平总书记讲话，抵制法*轮*功，ＡＢＣ公司\n經濟·社会"
+    folded = fold(text)
+    assert folded.text == "要学习习近平总书记讲话,抵制法轮功,ABC公司\n经济社会"
+    origin = list(folded.origin)
+    assert len(origin) == len(folded.origin) == len(folded.text)
+    assert origin == sorted(set(origin))
+    for index, position in enumerate(origin):
+        assert fold(text[position]).text == folded.text[index]
+        assert folded.origin[index - len(origin)] == position  # negative indexes too
+    start = folded.text.index("习近平")
+    assert text[slice(*folded.span(start, start + 3))] == "习 近 平"
+    assert bisect.bisect_left(folded.origin, text.index("功")) == folded.text.index("功")

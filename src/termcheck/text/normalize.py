@@ -7,6 +7,7 @@ characters (法*轮*功, 习 近 平). Line breaks are never removed, so matches
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,6 +80,31 @@ class Folded:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+class _Origin(Sequence):
+    """``origin[i]`` without a list of one int per character: kept pieces and where they began.
+
+    A list would cost about 36 bytes per character of a long document.
+    """
+
+    def __init__(self, folded_starts: list[int], original_starts: list[int], length: int):
+        self._folded_starts = folded_starts
+        self._original_starts = original_starts
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError("folded index out of range")
+        piece = bisect.bisect_right(self._folded_starts, index) - 1
+        return self._original_starts[piece] + index - self._folded_starts[piece]
+
+
 def fold(text: str) -> Folded:
     """Fold width and traditional forms character for character, then drop separators."""
     folded = _foldable_run().sub(_translate_run, text)
@@ -86,12 +112,17 @@ def fold(text: str) -> Folded:
     if not runs:
         return Folded(folded, range(len(text)), len(text))
     pieces: list[str] = []
-    origin: list[int] = []
-    position = 0
+    folded_starts: list[int] = []
+    original_starts: list[int] = []
+    position = length = 0
     for run in runs:
+        folded_starts.append(length)
+        original_starts.append(position)
         pieces.append(folded[position : run.start()])
-        origin.extend(range(position, run.start()))
+        length += run.start() - position
         position = run.end()
+    folded_starts.append(length)
+    original_starts.append(position)
     pieces.append(folded[position:])
-    origin.extend(range(position, len(folded)))
-    return Folded("".join(pieces), origin, len(text))
+    length += len(folded) - position
+    return Folded("".join(pieces), _Origin(folded_starts, original_starts, length), len(text))
