@@ -79,3 +79,64 @@ def test_compiled_lexicons_are_cached_on_disk(tmp_path, monkeypatch):
     monkeypatch.setattr(compile_module._Builder, "build", no_rebuild)
     checker = Checker([path], bundled=False)
     assert [f.rule for f in checker.check("再接再励")] == ["C-0001"]
+
+
+# -- a broken lexicon or config never yields a checker that silently checks less ------------------
+
+GOOD = HEADER + "  - {id: G-0001, kind: substitution, wrong: 再接再励, right: 再接再厉}\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "{path}: a lexicon must be a mapping with 'lexicon', 'category' and 'entries'"),
+        (b"- just\n- a list\n", "{path}: a lexicon must be a mapping with 'lexicon', 'category' and 'entries'"),
+        (b"lexicon: t\ncategory: typo\nsource: s\n", "{path}: file, field 'entries': Field required"),
+        ("lexicon: t\ncategory: typo\nsource: s\nentries:\n  - {id: B-0001, kind: term, terms: [测试]}\n".encode("gb18030"),
+         "{path}: lexicon is not valid UTF-8 (byte 82)"),
+        ((HEADER + "  - just text\n").encode(), "{path}:5: entry #1, field '(entry)'"),
+        (b"lexicon: t\ncategory: colour\nsource: s\nentries: []\n", "{path}: file, field 'category'"),
+    ],
+)
+def test_broken_lexicon_among_good_ones_loads_nothing(tmp_path, content, expected):
+    from click.testing import CliRunner
+
+    from termcheck.cli import main
+
+    good = tmp_path / "good.yaml"
+    good.write_text(GOOD, encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_bytes(content)
+    with pytest.raises(LexiconError) as caught:
+        Checker([good, broken], bundled=False, use_cache=False)
+    assert str(caught.value).startswith(expected.format(path=broken)), str(caught.value)
+    result = CliRunner().invoke(main, ["check", "--lexicon", str(good), "--lexicon", str(broken), "-"], input="各部门要再接再励。")
+    assert result.exit_code == 2
+    assert result.stdout == ""  # nothing was checked with the lexicons that did load
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"termcheck: {expected.format(path=broken)}")
+
+
+def test_config_naming_a_broken_lexicon_checks_nothing(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from termcheck.cli import main
+
+    (tmp_path / "city.yaml").write_text(HEADER + "  - {id: C-0001, kind: substitution, wrong: 办工室}\n", encoding="utf-8")
+    (tmp_path / "termcheck.toml").write_text('lexicons = ["city.yaml"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "-"], input="截止目前，请向县政府办工室报送。")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"termcheck: {tmp_path / 'city.yaml'}:5: entry C-0001, field 'right': Field required\n"
+
+
+@pytest.mark.xfail(strict=True, reason="config.py lets a UnicodeDecodeError of a non-UTF-8 termcheck.toml escape")
+def test_config_that_is_not_utf8_is_one_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from termcheck.cli import main
+
+    (tmp_path / "termcheck.toml").write_bytes("as-of = 2025-01-01 # 注释\n".encode("gb18030"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "-"], input="截止目前")
+    assert result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith(f"termcheck: {tmp_path / 'termcheck.toml'}: ")
