@@ -30,7 +30,7 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_INPUT_ERROR)
 
 
-def _build_checker(lexicons, select=(), ignore=(), settings=None):
+def _build_checker(lexicons, select=(), ignore=(), settings=None, typo_sensitivity=None):
     """A Checker from config settings overridden by flags: --lexicon adds, --select/--ignore replace."""
     from .config import Config
     from .engine import Checker
@@ -43,6 +43,7 @@ def _build_checker(lexicons, select=(), ignore=(), settings=None):
             ignore=ignore or settings.ignore,
             allow=settings.allow,
             severity_overrides=settings.severity,
+            typo_sensitivity=typo_sensitivity or settings.typo_sensitivity,
         )
     except TermcheckError as exc:
         _fail(str(exc))
@@ -135,10 +136,29 @@ def main():
 @click.option("--config", "config_path", type=click.Path(path_type=str), help="Config file (default: nearest termcheck.toml or pyproject.toml).")
 @click.option("--include", multiple=True, help="Glob of file names to check inside directories [default: config, else *.txt *.md *.html *.htm *.docx].")
 @click.option("--exclude", multiple=True, help="Glob of paths or names to skip inside directories.")
+@click.option(
+    "--typo-sensitivity",
+    type=click.Choice(["default", "high"]),
+    default=None,
+    help="How readily unlisted typos are warned about; high finds more, with more false alarms [default: config, else default].",
+)
 @click.option("--fix", is_flag=True, help="Apply safe single-suggestion corrections to .txt/.md files in place.")
 @click.option("--jobs", "-j", type=int, default=0, help="Worker processes; 0 = all cores for large runs, 1 = none.")
 def check(
-    paths, output_format, annotate_dir, as_of, lexicons, fail_on, select, ignore, config_path, include, exclude, fix, jobs
+    paths,
+    output_format,
+    annotate_dir,
+    as_of,
+    lexicons,
+    fail_on,
+    select,
+    ignore,
+    config_path,
+    include,
+    exclude,
+    typo_sensitivity,
+    fix,
+    jobs,
 ):
     """Check files, directories (recursively) or - for standard input, and report findings."""
     import time
@@ -155,7 +175,7 @@ def check(
     paths = paths or ("-",)
     if fix and "-" in paths:
         _fail("--fix rewrites files in place; it cannot fix standard input")
-    checker = _build_checker(lexicons, select, ignore, settings)
+    checker = _build_checker(lexicons, select, ignore, settings, typo_sensitivity)
     reports: list[FileReport] = []
     input_error = False
     if "-" in paths:

@@ -10,6 +10,7 @@ pyproject tables of other tools::
     allow = ["李克勤"]
     fail-on = "warning"
     as-of = 2025-01-01
+    typo-sensitivity = "high"              # default | high: warn about more unlisted typos
     include = ["*.txt", "*.md", "*.html"]
     exclude = ["archive/*"]
 
@@ -53,6 +54,7 @@ class Config:
     as_of: _dt.date | None = None
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    typo_sensitivity: str = "default"
 
 
 class _Table(BaseModel):
@@ -67,6 +69,7 @@ class _Table(BaseModel):
     as_of: _dt.date | None = None
     include: list[str] | None = None
     exclude: list[str] = []
+    typo_sensitivity: Literal["default", "high"] = "default"
 
     @field_validator("as_of", mode="before")
     @classmethod
@@ -82,7 +85,7 @@ class _Table(BaseModel):
         return value
 
 
-_KEYS = {"fail-on": "fail_on", "as-of": "as_of"}
+_KEYS = {"fail-on": "fail_on", "as-of": "as_of", "typo-sensitivity": "typo_sensitivity"}
 
 
 def _toml():
@@ -169,6 +172,7 @@ def load_config(path: Path) -> Config:
         as_of=parsed.as_of,
         include=tuple(parsed.include) if parsed.include is not None else DEFAULT_INCLUDE,
         exclude=tuple(parsed.exclude),
+        typo_sensitivity=parsed.typo_sensitivity,
     )
 
 

@@ -21,7 +21,7 @@ _NEWLINE = re.compile("\n")
 FALLBACK_DETECTORS = frozenset({"confusable-typo"})
 
 
-def _default_detectors():
+def _default_detectors(typo_sensitivity: str = "default"):
     from .detect.confusable_typo import ConfusableTypoDetector
     from .detect.exact import ExactDetector
     from .detect.formulation import FormulationDetector
@@ -36,7 +36,7 @@ def _default_detectors():
         NearMissDetector(),
         FormulationDetector(),
         TitleDetector(),
-        ConfusableTypoDetector(),
+        ConfusableTypoDetector(typo_sensitivity),
         TypographyDetector(),
         PrivacyDetector(),
         SecrecyDetector(),
@@ -57,7 +57,8 @@ class Checker:
 
     ``select``/``ignore`` take rule ids, id prefixes (``SENS``) or category names;
     ``allow`` is an allow-list of strings that are never reported (nor anything inside them);
-    ``severity_overrides`` maps a selector to a severity.
+    ``severity_overrides`` maps a selector to a severity; ``typo_sensitivity`` ("default" or
+    "high") sets how readily the confusable-typo detector warns about unlisted typos.
     """
 
     def __init__(
@@ -72,6 +73,7 @@ class Checker:
         detectors: list | None = None,
         use_cache: bool = True,
         matcher: str | None = None,
+        typo_sensitivity: str = "default",
     ):
         extra = [Path(p) for p in lexicons]
         paths = [(p, True) for p in bundled_lexicon_paths()] if bundled else []
@@ -79,7 +81,7 @@ class Checker:
         # matcher: "pyahocorasick" or "ahocorasick_rs"; by default $TERMCHECK_MATCHER, else the fastest installed.
         self.compiled: Compiled = compile_lexicons(paths, use_cache=use_cache, matcher=matcher)
         segment.add_words(self.compiled.domain_words)
-        self.detectors = detectors if detectors is not None else _default_detectors()
+        self.detectors = detectors if detectors is not None else _default_detectors(typo_sensitivity)
         self.allow, self.select, self.ignore, self.severity_overrides = (), (), (), {}
         if extra:
             # A user's lexicon loads only if its own examples hold, as prh runs its specs;
@@ -128,14 +130,13 @@ class Checker:
         return self._finish(scan, candidates)
 
     def _finish(self, scan: Scan, candidates: list[Candidate]) -> list[Finding]:
-        kept = self._resolve_overlaps(candidates)
+        # Deselected rules go before overlaps are resolved, so they hide nothing they overlap.
+        kept = self._resolve_overlaps([c for c in candidates if self._selected(c)])
         if not kept:
             return []
         line_starts = [0] + [m.end() for m in _NEWLINE.finditer(scan.text)]
         findings = []
         for candidate in kept:
-            if not self._selected(candidate):
-                continue
             start, end = candidate.original_span or scan.folded.span(candidate.start, candidate.end)
             if self.allow and self._allowed(scan, candidate, start, end):
                 continue

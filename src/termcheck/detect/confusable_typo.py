@@ -23,9 +23,19 @@ from .base import Candidate, Scan
 
 VARIANT_BASE_FREQUENCY = {2: 100, 3: 300, 4: 300}
 COMMON_CHARS = 4500
+RARE_WORD_RATIO = 500  # a variant that is itself a word must be this many times rarer
 CROSS_MARGIN = 8.0  # log-gain a variant must have over being two neighbouring words
-WARNING_GAIN = 14.0  # window log-probability gain for a warning
-INFO_GAIN = 8.0  # ... and for an info
+# Window log-probability gain needed for a warning, by kind of slip and sensitivity. Shape
+# slips need more: on the training sets' correct sentences they misfire more often (宋律 for
+# 定律). "default" keeps false alarms on clean official prose near 0.3 per 10,000 characters;
+# "high" finds about half again as many typos for about four times the false alarms
+# (docs/typos.md has the figures).
+WARNING_GAIN = {
+    "default": {"homophone": 11.0, "observed": 11.0, "shape": 12.0},
+    "high": {"homophone": 9.0, "observed": 9.0, "shape": 10.5},
+}
+SENSITIVITIES = tuple(WARNING_GAIN)
+INFO_GAIN = 6.5  # any kind, for an info
 WINDOW = 5
 BREAKS = frozenset("，。；：！？、“”‘’《》（）()\n \t,.;:!?")
 _LABEL = {confusion.HOMOPHONE: "同音字", confusion.SHAPE: "形近字", confusion.OBSERVED: "常见误用字"}
@@ -60,14 +70,15 @@ def build_index(backend: str | None = None, exclude_seen: bool = True) -> Varian
             if other in common and kind != confusion.NEAR_PINYIN
         }
     for wrong, right in confusion.observed_slips():
-        if right in table:
+        if right in table:  # both ways: variants are made from table[right], corrections read table[wrong]
             table[right].setdefault(wrong, confusion.OBSERVED)
+            table.setdefault(wrong, {}).setdefault(right, confusion.OBSERVED)
     seen_correct = confusion.variants_seen_correct() if exclude_seen else frozenset()
-    inside_words = set()
-    for word, frequency in frequencies.items():
-        if frequency >= 20 and len(word) >= 3:
-            for size in (2, 3):
-                inside_words.update(word[i : i + size] for i in range(len(word) - size + 1))
+    inside_words = set(confusion.domain_vocabulary())
+    longer_words = [w for w, f in frequencies.items() if f >= 20 and len(w) >= 3] + list(confusion.domain_vocabulary())
+    for word in longer_words:
+        for size in (2, 3):
+            inside_words.update(word[i : i + size] for i in range(len(word) - size + 1))
 
     def piece(text: str, at_end: bool) -> float:
         if text in frequencies:
@@ -89,9 +100,14 @@ def build_index(backend: str | None = None, exclude_seen: bool = True) -> Varian
         for index, char in enumerate(word):
             for other in table[char]:
                 variant = word[:index] + other + word[index + 1 :]
-                if variant in frequencies or variant in inside_words or variant in variants or variant in seen_correct:
+                if variant in variants or variant in seen_correct:
                     continue
-                if weight - neighbours(variant) >= CROSS_MARGIN:
+                if variant in frequencies:
+                    # A real word is kept only when it is far rarer than the word it imitates.
+                    if frequencies[variant] * RARE_WORD_RATIO <= frequency:
+                        variants[variant] = None
+                    continue
+                if variant not in inside_words and weight - neighbours(variant) >= CROSS_MARGIN:
                     variants[variant] = None
     return VariantIndex(Matcher(list(variants), backend), table)
 
@@ -131,13 +147,20 @@ def _window(text: str, start: int, end: int) -> tuple[int, int]:
 class ConfusableTypoDetector:
     name = "confusable-typo"
 
+    def __init__(self, sensitivity: str = "default"):
+        if sensitivity not in WARNING_GAIN:
+            raise ValueError(f"typo sensitivity must be one of {', '.join(SENSITIVITIES)}, not {sensitivity!r}")
+        self.sensitivity = sensitivity
+
     def detect(self, scan: Scan):
         index = load_index(scan.compiled.automaton.backend)
         text = scan.folded.text
         if not len(index.automaton):
             return
         frequency = None  # jieba loads only once a hit needs it
+        segment.add_words(confusion.domain_vocabulary())
         table = index.table
+        warning_gain = WARNING_GAIN[self.sensitivity]
         for _, start, end in index.automaton.find(text):
             if frequency is None:
                 frequency = segment.frequencies().get
@@ -165,7 +188,7 @@ class ConfusableTypoDetector:
                 end=end,
                 rule="typo/confusable",
                 category=Category.typo,
-                severity=Severity.warning if gain >= WARNING_GAIN else Severity.info,
+                severity=Severity.warning if gain >= warning_gain.get(kind, 99.0) else Severity.info,
                 message=f"“{variant}”疑为“{word}”之误（{_LABEL.get(kind, '错字')}）",
                 suggestions=(word,),
                 confidence=round(min(0.95, 0.4 + gain / 30), 2),
@@ -175,9 +198,9 @@ class ConfusableTypoDetector:
 
 
 def _inside_a_word(text: str, left: int, spans, start: int, end: int, frequency) -> bool:
-    """True when the window's best segmentation reads the hit as (part of) a real word."""
+    """True when the window's best segmentation reads the hit as part of a longer real word."""
     for token_start, token_end in spans:
         a, b = left + token_start, left + token_end
-        if b - a > 1 and a <= start and end <= b and (frequency(text[a:b]) or 0) > 0:
+        if b - a > end - start and a <= start and end <= b and (frequency(text[a:b]) or 0) > 0:
             return True
     return False

@@ -1,0 +1,88 @@
+"""The confusable-typo detector: unlisted misspellings of common words, judged on a small window."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import termcheck
+from termcheck.detect import confusable_typo
+
+DAY = datetime.date(2025, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def default():
+    return termcheck.Checker(select=["typo/confusable"])
+
+
+@pytest.fixture(scope="module")
+def high():
+    return termcheck.Checker(select=["typo/confusable"], typo_sensitivity="high")
+
+
+def _typos(checker, text, severities=("warning", "error")):
+    return [(f.text, f.suggestions, f.severity.value) for f in checker.check(text, as_of=DAY) if f.severity.value in severities]
+
+
+def test_default_sensitivity_warns_about_a_clear_typo(default):
+    text = "各部门要进一步提高政务服务效律，压缩办理时限。"
+    assert _typos(default, text) == [("效律", ("效率",), "warning")]
+
+
+@pytest.mark.parametrize(
+    "text, wrong, right",
+    [
+        ("切实做好安全生产工做，坚决遏制重特大事故发生。", "工做", "工作"),
+        ("推进政务公开标准化规范化建设，提升信息发布质亮。", "质亮", "质量"),
+        ("坚持以人民为中心的发展思相，着力解决群众急难愁盼问题。", "思相", "思想"),
+    ],
+)
+def test_high_sensitivity_warns_where_default_only_informs(default, high, text, wrong, right):
+    assert _typos(default, text) == []
+    assert [(f.text, f.suggestions) for f in default.check(text, as_of=DAY)] == [(wrong, (right,))]
+    assert _typos(high, text) == [(wrong, (right,), "warning")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在见面会上，区长回答了记者提问。",  # 在见 is not 再见: 见面 is a word
+        "他们再接再厉，取得了新的成绩。",
+        "严格落实疫情防控要求，做好抗疫物资保障。",  # 抗疫 is a word jieba's dictionary lacks
+        "坚持房住不炒，因城施策，促进房地产市场平稳健康发展。",
+        "发挥投贷联动作用，支持科技型中小企业融资。",
+        "全力做好防汛抗旱各项工作，确保安全度汛。",
+        "本通知自印发之日起施行，请各县区于每月5日前报送工作进展情况。",
+    ],
+)
+def test_window_guard_rejects_real_words(high, text):
+    assert _typos(high, text, ("info", "warning", "error")) == []
+
+
+def test_an_ignored_lexicon_rule_does_not_hide_an_overlapping_typo():
+    # 持旭 is a mined pair (TYPO-M-…); ignoring that rule leaves the detector's own finding.
+    text = "各有关部门要年内持旭推进，确保按期完成。"
+    checker = termcheck.Checker(ignore=["TYPO-M"], typo_sensitivity="high")
+    assert [(f.text, f.rule) for f in checker.check(text, as_of=DAY) if f.category.value == "typo"] == [
+        ("持旭", "typo/confusable")
+    ]
+    assert [f.rule for f in termcheck.Checker().check(text, as_of=DAY)][0].startswith("TYPO-M-")
+
+
+def test_unknown_sensitivity_is_refused():
+    with pytest.raises(ValueError, match="typo sensitivity"):
+        confusable_typo.ConfusableTypoDetector("maximum")
+
+
+def test_observed_slips_and_seen_variants_shape_the_index():
+    from termcheck.text import confusion
+
+    slips = confusion.observed_slips()
+    assert len(slips) > 1000 and all(len(w) == 1 and len(r) == 1 and w != r for w, r in slips)
+    index = confusable_typo.load_index()
+    seen = sorted(confusion.variants_seen_correct())
+    assert len(seen) > 1000
+    for variant in seen[:300]:
+        assert (0, len(variant)) not in {(start, end) for _, start, end in index.automaton.find(variant)}
