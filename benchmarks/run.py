@@ -379,7 +379,11 @@ def server_figures() -> dict | None:
 
     if not hasattr(server_load, "run"):
         return None
-    return server_load.run()
+    try:
+        with contextlib.redirect_stdout(sys.stderr):  # its own summary line is progress here
+            return server_load.run()
+    except Exception as exc:  # a failed load test must not lose the rest of the report
+        return {"error": f"{type(exc).__name__}: {exc}"}
 
 
 # --- report --------------------------------------------------------------------------------
@@ -624,8 +628,10 @@ def why(speed: dict, cold: dict, compiled: dict) -> list[str]:
         f"({rs_variant_load:.2f} s against {py_variant_load:.2f} s to unpickle pyahocorasick's). "
         "For a single file on save, `TERMCHECK_MATCHER=pyahocorasick` starts faster; for batch "
         "runs and the HTTP service, where a process lives long, ahocorasick_rs wins.",
-        "- **Memory**: the variant index (about a million patterns) and jieba's dictionary dominate "
-        "the peak; the Rust automaton is built next to a pickled pattern string, which is why it peaks higher.",
+        f"- **Memory**: peak RSS of a CLI run is {cold['pyahocorasick']['no candidate']['rss']:.0f} MB without "
+        f"jieba and {cold['pyahocorasick']['clean']['rss']:.0f} MB with it (pyahocorasick; "
+        f"{cold['ahocorasick_rs']['clean']['rss']:.0f} MB with ahocorasick_rs). The variant index "
+        "(about a million patterns) and jieba's dictionary are most of it.",
         "",
         "### Hot spots in the detectors (measured, not changed here)",
         "",
@@ -660,6 +666,9 @@ def main(argv: list[str] | None = None) -> int:
     def say(message: str) -> None:
         print(f"[{time.perf_counter() - started:6.1f} s] {message}", file=sys.stderr, flush=True)
 
+    from termcheck.cache import code_fingerprint
+
+    fingerprint = code_fingerprint()
     info = machine()
     documents, source = build_corpus(args.megabytes)
     say(f"corpus: {megabytes_of(documents):.1f} MB in {len(documents)} documents")
@@ -674,6 +683,15 @@ def main(argv: list[str] | None = None) -> int:
     server = server_figures()
     report = render(info, source, speed, cold, compiled, quality_, server, args.repeats,
                     time.perf_counter() - started)
+    if code_fingerprint() != fingerprint:
+        # New processes would have recompiled mid-run: say so rather than print skewed figures quietly.
+        report = report.replace(
+            "## Machine",
+            "**Warning: termcheck's code changed during this run; cold-start figures may include a "
+            "rebuild of the cache. Run it again on a quiet tree.**\n\n## Machine",
+            1,
+        )
+        say("warning: the code changed during the run")
     print(report)
     if not args.quick:
         args.output.write_text(report, encoding="utf-8")
