@@ -28,8 +28,9 @@ from termcheck.detect.secrecy import SecrecyDetector
 from termcheck.detect.typography import TypographyDetector
 from termcheck.sources import read_document
 
+from clean_review import reviewed_slips
+
 DEFAULT_CLEAN = Path(__file__).resolve().parents[2] / "shared" / "data" / "clean"
-REVIEWED = Path(__file__).resolve().with_name("clean_reviewed_findings.tsv")
 CATEGORIES = {"typography", "privacy", "secrecy"}
 TARGET_PER_10K = 0.3
 
@@ -85,16 +86,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {rule:45s} {count:5d}")
     return 0
 
-
-def reviewed_slips() -> set[tuple[str, int, str]]:
-    """(file, line, rule) of findings read by hand and found to be real slips."""
-    slips = set()
-    for row in REVIEWED.read_text(encoding="utf-8").splitlines():
-        if row and not row.startswith("#"):
-            path, line, rule, verdict, _reason = row.split("\t")
-            if verdict == "slip":
-                slips.add((path, int(line), rule))
-    return slips
 
 
 if __name__ == "__main__":
