@@ -86,3 +86,24 @@ def test_observed_slips_and_seen_variants_shape_the_index():
     assert len(seen) > 1000
     for variant in seen[:300]:
         assert (0, len(variant)) not in {(start, end) for _, start, end in index.automaton.find(variant)}
+
+
+def test_sensitivity_from_config_file_and_command_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from termcheck.cli import main
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("切实做好安全生产工做，坚决遏制重特大事故发生。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    quiet = runner.invoke(main, ["check", "--fail-on", "warning", "--format", "json", str(draft)])
+    assert quiet.exit_code == 0, quiet.output
+    loud = runner.invoke(main, ["check", "--fail-on", "warning", "--typo-sensitivity", "high", str(draft)])
+    assert loud.exit_code == 1 and "工做" in loud.output
+    (tmp_path / "termcheck.toml").write_text('typo-sensitivity = "high"\n', encoding="utf-8")
+    configured = runner.invoke(main, ["check", "--fail-on", "warning", str(draft)])
+    assert configured.exit_code == 1 and "工做" in configured.output
+    (tmp_path / "termcheck.toml").write_text('typo-sensitivity = "loud"\n', encoding="utf-8")
+    broken = runner.invoke(main, ["check", str(draft)])
+    assert broken.exit_code == 2 and "typo-sensitivity" in broken.output
