@@ -99,10 +99,6 @@ GOOD = HEADER + "  - {id: G-0001, kind: substitution, wrong: 再接再励, right
     ],
 )
 def test_broken_lexicon_among_good_ones_loads_nothing(tmp_path, content, expected):
-    from click.testing import CliRunner
-
-    from termcheck.cli import main
-
     good = tmp_path / "good.yaml"
     good.write_text(GOOD, encoding="utf-8")
     broken = tmp_path / "broken.yaml"
@@ -110,10 +106,23 @@ def test_broken_lexicon_among_good_ones_loads_nothing(tmp_path, content, expecte
     with pytest.raises(LexiconError) as caught:
         Checker([good, broken], bundled=False, use_cache=False)
     assert str(caught.value).startswith(expected.format(path=broken)), str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_cli_with_a_broken_lexicon_checks_nothing(tmp_path):
+    from click.testing import CliRunner
+
+    from termcheck.cli import main
+
+    good = tmp_path / "good.yaml"
+    good.write_text(GOOD, encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(HEADER + "  - {id: B-0001, kind: substitution, wrong: 办工室, right: 办公室, severity: fatal}\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--lexicon", str(good), "--lexicon", str(broken), "-"], input="各部门要再接再励。")
     assert result.exit_code == 2
     assert result.stdout == ""  # nothing was checked with the lexicons that did load
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"termcheck: {expected.format(path=broken)}")
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"termcheck: {broken}:5: entry B-0001, field 'severity'"), result.stderr
 
 
 def test_config_naming_a_broken_lexicon_checks_nothing(tmp_path, monkeypatch):
