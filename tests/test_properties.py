@@ -22,7 +22,7 @@ from termcheck.lexicon.compile import CORRECT, HIT, NEAR
 from termcheck.sources import read_document
 
 AS_OF = dt.date(2025, 6, 1)
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True, database=None)
 
 PROSE = "关于做好政府信息公开工作的通知各级行政机关要认真贯彻落实条例精神依法依规推进政务公开，。、；：“”《》（）！？"
 ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
@@ -156,7 +156,7 @@ def test_protected_terms_with_disguises_keep_offsets(text):
 def test_very_long_lines_with_terms_spliced_in():
     seen = Counter()
 
-    @settings(max_examples=6, deadline=None, derandomize=True)
+    @settings(max_examples=6, deadline=None, derandomize=True, database=None)
     @given(st.lists(st.tuples(st.integers(0, 300_000), disguised_terms()), min_size=1, max_size=8))
     def offsets_hold(splices):
         text = ("各级行政机关要依法依规做好政务公开工作" * 16_000)[:300_000]
@@ -201,7 +201,7 @@ def test_html_offsets_point_into_the_source(tmp_path):
     seen = Counter()
     path = tmp_path / "page.html"
 
-    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True, database=None)
     @given(html_pages())
     def offsets_hold(source):
         path.write_bytes(source.encode("utf-8"))
@@ -268,7 +268,7 @@ def test_docx_offsets_point_into_the_paragraph(tmp_path):
     seen = Counter()
     path = tmp_path / "notice.docx"
 
-    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True, database=None)
     @given(st.lists(documents(), min_size=1, max_size=5), st.lists(documents(), max_size=3))
     def offsets_hold(body, cells):
         data = _docx_bytes(body, cells)
