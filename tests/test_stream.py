@@ -129,3 +129,26 @@ def test_undecodable_large_file_is_one_line_and_nothing_checked(tmp_path, core_c
 def test_unreadable_large_file_is_one_line(tmp_path, core_checker):
     with pytest.raises(InputError, match=r"missing.txt: no such file$"):
         check_stream(core_checker, tmp_path / "missing.txt")
+
+
+def test_streaming_equals_checking_the_whole_text_for_random_documents(core_checker):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    sentence = st.one_of(
+        st.sampled_from(CLEAN + list(PLANTED) + ["\n", "\r\n", "习近平", "习近乎", "台独", "平台独立运营"]),
+        st.text(alphabet=st.sampled_from("政务公开截止目前再接再励中华人民共合国，。 \n\u200b😀"), max_size=30),
+    )
+    seen = []
+
+    @settings(max_examples=25, deadline=None, derandomize=True, database=None)
+    @given(st.lists(sentence, min_size=200, max_size=900), st.integers(1, 5000), st.integers(1900, 4000))
+    def same(parts, piece, chunk):
+        text = "".join(parts)
+        pieces = [text[i : i + piece] for i in range(0, len(text), piece)]
+        streamed = check_text_stream(core_checker, pieces, as_of=AS_OF, chunk_chars=chunk)
+        assert streamed == core_checker.check(text, as_of=AS_OF)
+        seen.append(len(streamed))
+
+    same()
+    assert sum(seen) > 100
