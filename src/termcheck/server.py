@@ -259,8 +259,15 @@ def _on_sighup(app: FastAPI) -> bool:
     if not hasattr(signal, "SIGHUP"):
         return False
     loop = asyncio.get_running_loop()
+    running: set[asyncio.Task] = set()  # the loop keeps only weak references to its tasks
+
+    def hangup() -> None:
+        task = loop.create_task(reload_lexicons(app, trigger="SIGHUP"))
+        running.add(task)
+        task.add_done_callback(running.discard)
+
     try:
-        loop.add_signal_handler(signal.SIGHUP, lambda: loop.create_task(reload_lexicons(app, trigger="SIGHUP")))
+        loop.add_signal_handler(signal.SIGHUP, hangup)
     except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals here
         return False
     return True
@@ -278,6 +285,7 @@ def _same_sources(checker, default_as_of: _dt.date | None):
         fresh = Checker(
             lexicons=[entry["path"] for entry in lexicons if not entry["bundled"]],
             bundled=any(entry["bundled"] for entry in lexicons),
+            matcher=checker.compiled.automaton.backend,
         )
         new = copy.copy(checker)
         new.compiled = fresh.compiled
