@@ -181,9 +181,8 @@ def load_with_memory(base: str, pid: int, clients: int, requests: int, warmup: i
 
 def run(clients: int = 50, requests: int = 5000) -> dict:
     """Start a server, load it, stop it; print and return the figures."""
-    with tempfile.TemporaryDirectory() as folder:
-        with running_server(Path(folder)) as (base, process, _):
-            figures = load_with_memory(base, process.pid, clients, requests, warmup=max(200, requests // 10))
+    with tempfile.TemporaryDirectory() as folder, running_server(Path(folder)) as (base, process, _):
+        figures = load_with_memory(base, process.pid, clients, requests, warmup=max(200, requests // 10))
     print(
         f"server load: {figures['clients']} clients, {figures['requests']} requests in {figures['seconds']} s "
         f"({figures['rps']} req/s); p50 {figures['p50_ms']} ms, p99 {figures['p99_ms']} ms; status {figures['status']}; "

@@ -16,16 +16,17 @@ import sys
 
 import atheris
 
+# The detectors load lazily; they are imported here so that they are instrumented too.
 with atheris.instrument_imports(include=["termcheck"]):
     import termcheck
-    import termcheck.detect.confusable_typo  # noqa: F401  the detectors load lazily; instrument them too
-    import termcheck.detect.exact  # noqa: F401
-    import termcheck.detect.formulation  # noqa: F401
-    import termcheck.detect.near_miss  # noqa: F401
-    import termcheck.detect.privacy  # noqa: F401
-    import termcheck.detect.secrecy  # noqa: F401
-    import termcheck.detect.titles  # noqa: F401
-    import termcheck.detect.typography  # noqa: F401
+    import termcheck.detect.confusable_typo
+    import termcheck.detect.exact
+    import termcheck.detect.formulation
+    import termcheck.detect.near_miss
+    import termcheck.detect.privacy
+    import termcheck.detect.secrecy
+    import termcheck.detect.titles
+    import termcheck.detect.typography
     from termcheck.text.normalize import fold
 
 AS_OF = dt.date(2025, 6, 1)

@@ -1,5 +1,6 @@
 import codecs
 import os
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -164,7 +165,7 @@ def test_fix_writes_a_temporary_file_beside_and_renames_it(tmp_path, core_checke
 
     def replace(source, target):
         renames.append((os.path.dirname(source), os.path.basename(source), os.fspath(target)))
-        assert open(source, encoding="utf-8").read() == FIXED  # complete before it takes the file's name
+        assert Path(source).read_text(encoding="utf-8") == FIXED  # complete before it takes the file's name
         assert path.read_text(encoding="utf-8") == DRAFT  # and the original untouched until then
         real_replace(source, target)
 

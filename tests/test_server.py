@@ -1,10 +1,10 @@
 import json
-from collections import Counter
 import os
 import socket
 import subprocess
 import sys
 import time
+from collections import Counter
 
 import httpx
 import pytest
@@ -311,7 +311,7 @@ def test_reloads_under_load_drop_no_request(live_server):
 def test_broken_lexicon_on_sighup_keeps_the_old_one_serving(live_server):
     import signal
 
-    load, base, process, log, folder = live_server
+    _, base, process, log, folder = live_server
     generation = httpx.get(f"{base}/healthz").json()["generation"]
     (folder / "city.yaml").write_text(CITY_BROKEN, encoding="utf-8")
     process.send_signal(signal.SIGHUP)
