@@ -73,10 +73,10 @@ def collect_files(
 
 def _mentions_directives(path: Path) -> bool:
     """Whether a file too large to read at once contains the directive marker, read in blocks."""
-    from .text.decode import _read_blocks
+    from .text.decode import read_blocks
 
     previous = b""
-    for block in _read_blocks(path, str(path), 0, 1 << 20):
+    for block in read_blocks(path, str(path)):
         if b"termcheck" in previous[-8:] + block:
             return True
         previous = block

@@ -61,7 +61,8 @@ def _open(path, name: str):
         raise InputError(f"{name}: cannot read: {exc.strerror}") from None
 
 
-def _read_blocks(path, name: str, skip: int, block_bytes: int):
+def read_blocks(path, name: str, skip: int = 0, block_bytes: int = STREAM_BLOCK_BYTES):
+    """The file's bytes after the first ``skip``, ``block_bytes`` at a time; read errors as one line."""
     with _open(path, name) as handle:
         handle.seek(skip)
         while True:
@@ -78,7 +79,7 @@ def iter_decoded(path, encoding: str, skip: int = 0, name: str = "<input>", bloc
     """The file's text piece by piece, decoded incrementally after its first ``skip`` bytes (the BOM)."""
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     consumed = skip
-    for data in _read_blocks(path, name, skip, block_bytes):
+    for data in read_blocks(path, name, skip, block_bytes):
         try:
             text = decoder.decode(data)
         except UnicodeDecodeError as exc:
