@@ -7,7 +7,8 @@ Two backends give the same matches in the same order:
   but it pickles and loads from the disk cache in milliseconds.
 - ``ahocorasick_rs`` (``pip install termcheck[fast]``). Scans ten times faster; it cannot be
   pickled, so a cached matcher keeps its patterns and rebuilds the automaton on load (about
-  1.5 s for the million-pattern variant index, a few milliseconds for the lexicons).
+  2 s for the million-pattern variant index on a 2-core machine, milliseconds for the
+  lexicons): the better choice for long runs, not for one small file per process.
 
 The backend is the one asked for, else ``$TERMCHECK_MATCHER``, else ``ahocorasick_rs`` when it
 is installed, else ``pyahocorasick``.
