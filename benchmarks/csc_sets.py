@@ -114,9 +114,7 @@ def evaluate(name: str, skip: frozenset[str] = frozenset(), checker=None) -> Csc
         changed = {i for i, (a, b) in enumerate(zip(source, target)) if a != b} or (
             {len(source)} if source != target else set()
         )
-        findings = [
-            f for f in checker.check(source) if f.severity.value != "info" and f.category.value not in skip
-        ]
+        findings = [f for f in checker.check(source) if f.severity.value != "info" and f.category.value not in skip]
         hit = any(any(f.start <= i < f.end for i in changed) for f in findings)
         prediction = corrected(source, findings)
         counts["sentences"] += 1

@@ -100,7 +100,12 @@ class Matcher:
     # as one string and the automaton is rebuilt.
     def __getstate__(self):
         if self.backend == PYAHOCORASICK:
-            return {"backend": self.backend, "count": self._count, "lengths": self._lengths, "automaton": self._automaton}
+            return {
+                "backend": self.backend,
+                "count": self._count,
+                "lengths": self._lengths,
+                "automaton": self._automaton,
+            }
         return {"backend": self.backend, "count": self._count, "patterns": self._patterns}
 
     def __setstate__(self, state):
