@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import tempfile
 from collections import Counter
 from functools import lru_cache
 
@@ -20,6 +22,9 @@ from hypothesis import strategies as st
 import termcheck
 from termcheck.lexicon.compile import CORRECT, HIT, NEAR
 from termcheck.sources import read_document
+
+# hypothesis caches data in ./.hypothesis unless told otherwise; keep the checkout clean
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "termcheck-hypothesis"))
 
 AS_OF = dt.date(2025, 6, 1)
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True, database=None)

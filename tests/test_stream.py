@@ -1,6 +1,8 @@
 """Large files are checked in overlapping windows: nothing is lost or doubled at a cut."""
 
 import codecs
+import os
+import tempfile
 
 import pytest
 
@@ -8,6 +10,9 @@ from termcheck import InputError, stream
 from termcheck.stream import check_stream, check_text_stream, context_margin, longest_pattern, windows
 
 from .conftest import AS_OF
+
+# hypothesis caches data in ./.hypothesis unless told otherwise; keep the checkout clean
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "termcheck-hypothesis"))
 
 CLEAN = [
     "各级行政机关要认真落实政府信息公开条例，",
