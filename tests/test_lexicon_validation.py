@@ -138,7 +138,6 @@ def test_config_naming_a_broken_lexicon_checks_nothing(tmp_path, monkeypatch):
     assert result.stderr == f"termcheck: {tmp_path / 'city.yaml'}:5: entry C-0001, field 'right': Field required\n"
 
 
-@pytest.mark.xfail(strict=True, reason="config.py lets a UnicodeDecodeError of a non-UTF-8 termcheck.toml escape")
 def test_config_that_is_not_utf8_is_one_line(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
