@@ -21,6 +21,8 @@ def load(tmp_path, body, header=HEADER):
         ("  - {id: T-0001, kind: leader, name: 张三, titles: [{title: 市长, from: 2020-02-30}]}\n", 5, "T-0001", "titles.0.from"),
         ("  - {id: T-0001, kind: term, terms: [x], unverified: true}\n", 5, "T-0001", "(entry)"),
         ("  - {id: T-0001, kind: term, terms: [x], colour: red}\n", 5, "T-0001", "colour"),
+        ("  - {id: T-0001, kind: substitution, wrong: '', right: 政府}\n", 5, "T-0001", "wrong.0"),
+        ("  - {id: T-0001, kind: substitution, wrong: 攻府, right: [政府, '']}\n", 5, "T-0001", "right.1"),
     ],
 )
 def test_schema_errors_name_file_line_entry_and_field(tmp_path, body, line, entry, field):

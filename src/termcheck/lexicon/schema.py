@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from ..models import Category, Severity
 
 ENTRY_ID = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
+Form = Annotated[str, Field(min_length=1)]  # a wrong or right form: never empty
 
 
 def _as_list(value):
@@ -76,8 +77,8 @@ class SubstitutionEntry(_Entry, _Matching):
     """A known wrong form and its correction(s), best first."""
 
     kind: Literal["substitution"]
-    wrong: Annotated[list[str], Field(min_length=1)]
-    right: Annotated[list[str], Field(min_length=1)]
+    wrong: Annotated[list[Form], Field(min_length=1)]
+    right: Annotated[list[Form], Field(min_length=1)]
     subcategory: str | None = None
 
     _split = field_validator("wrong", "right", mode="before")(_as_list)
