@@ -186,3 +186,20 @@ def test_fold_origin_maps_every_folded_character_back():
     start = folded.text.index("习近平")
     assert text[slice(*folded.span(start, start + 3))] == "习 近 平"
     assert bisect.bisect_left(folded.origin, text.index("功")) == folded.text.index("功")
+
+
+def test_cli_uses_pyahocorasick_for_a_few_small_files_and_auto_for_batches(tmp_path, monkeypatch):
+    from termcheck.cli import SMALL_RUN_BYTES, _matcher_for
+
+    monkeypatch.delenv("TERMCHECK_MATCHER", raising=False)
+    small = tmp_path / "notice.txt"
+    small.write_text("各单位要认真落实。\n", encoding="utf-8")
+    assert _matcher_for([str(small)], None) == "pyahocorasick"
+    assert _matcher_for(["-"], None) == "pyahocorasick"
+    assert _matcher_for([str(tmp_path)], None) is None  # a directory is a batch
+    large = tmp_path / "archive.txt"
+    large.write_bytes(b"a" * (SMALL_RUN_BYTES + 1))
+    assert _matcher_for([str(small), str(large)], None) is None
+    assert _matcher_for([str(small)], "ahocorasick_rs") == "ahocorasick_rs"
+    monkeypatch.setenv("TERMCHECK_MATCHER", "ahocorasick_rs")
+    assert _matcher_for([str(small)], None) is None  # the environment decides
