@@ -305,6 +305,7 @@ def _configured_checker():
         select=config.select,
         ignore=config.ignore,
         severity_overrides=config.severity,
+        typo_sensitivity=config.typo_sensitivity,
     )
     return checker, config.as_of
 
