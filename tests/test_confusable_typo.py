@@ -107,3 +107,23 @@ def test_sensitivity_from_config_file_and_command_line(tmp_path, monkeypatch):
     (tmp_path / "termcheck.toml").write_text('typo-sensitivity = "loud"\n', encoding="utf-8")
     broken = runner.invoke(main, ["check", str(draft)])
     assert broken.exit_code == 2 and "typo-sensitivity" in broken.output
+
+
+def test_a_hit_across_two_frequent_words_is_dropped_before_jieba_loads():
+    import subprocess
+    import sys
+
+    # 复申 (a variant of 复审) sits across 答复|申请; 作出|答复 and 依|申请 likewise.
+    code = (
+        "import sys, datetime, termcheck\n"
+        "from termcheck.detect import confusable_typo\n"
+        "from termcheck.text import segment\n"
+        "c = termcheck.Checker(select=['typo/confusable'])\n"
+        "text = '行政机关应当在规定期限内作出答复申请人的书面决定。'\n"
+        "hits = confusable_typo.load_index().automaton.find(text)\n"
+        "found = c.check(text, as_of=datetime.date(2025, 6, 1))\n"
+        "print(len(hits), len(found), segment._tokenizer is None)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    hits, found, jieba_idle = result.stdout.split()
+    assert int(hits) >= 1 and found == "0" and jieba_idle == "True", result.stdout

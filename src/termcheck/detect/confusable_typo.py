@@ -45,9 +45,12 @@ _lock = threading.Lock()
 
 
 class VariantIndex:
-    def __init__(self, automaton, table: dict[str, dict[str, str]]):
+    def __init__(self, automaton, table: dict[str, dict[str, str]], frequent: dict[str, int]):
         self.automaton = automaton
         self.table = table  # char -> {confusable char: kind}
+        # Words of 2-4 characters frequent enough to be corrections, with their frequency: hits are
+        # screened with these before jieba has to be loaded.
+        self.frequent = frequent
 
 
 def build_index(backend: str | None = None, exclude_seen: bool = True) -> VariantIndex:
@@ -109,7 +112,8 @@ def build_index(backend: str | None = None, exclude_seen: bool = True) -> Varian
                     continue
                 if variant not in inside_words and weight - neighbours(variant) >= CROSS_MARGIN:
                     variants[variant] = None
-    return VariantIndex(Matcher(list(variants), backend), table)
+    frequent = {w: f for w, f in frequencies.items() if 2 <= len(w) <= 4 and f >= min(VARIANT_BASE_FREQUENCY.values())}
+    return VariantIndex(Matcher(list(variants), backend), table, frequent)
 
 
 def load_index(backend: str | None = None) -> VariantIndex:
@@ -130,7 +134,7 @@ def _build_for(backend: str) -> VariantIndex:
     from ..matcher import Matcher
 
     for other in _indexes.values():  # same variants, other backend: skip the dictionary work
-        return VariantIndex(Matcher(other.automaton.patterns(), backend), other.table)
+        return VariantIndex(Matcher(other.automaton.patterns(), backend), other.table, other.frequent)
     return build_index(backend)
 
 
@@ -159,20 +163,20 @@ class ConfusableTypoDetector:
             return
         frequency = None  # jieba loads only once a hit needs it
         segment.add_words(confusion.domain_vocabulary())
-        table = index.table
+        table, frequent = index.table, index.frequent
         warning_gain = WARNING_GAIN[self.sensitivity]
         for _, start, end in index.automaton.find(text):
-            if frequency is None:
-                frequency = segment.frequencies().get
             variant = text[start:end]
             corrections = []
             for position, char in enumerate(variant):
                 for other, kind in table.get(char, {}).items():
                     word = variant[:position] + other + variant[position + 1 :]
-                    if (frequency(word) or 0) >= VARIANT_BASE_FREQUENCY[len(word)]:
+                    if frequent.get(word, 0) >= VARIANT_BASE_FREQUENCY[len(word)]:
                         corrections.append((word, kind))
-            if not corrections or scan.overlaps_correct_form(start, end):
+            if not corrections or _across_two_words(text, start, end, frequent) or scan.overlaps_correct_form(start, end):
                 continue
+            if frequency is None:
+                frequency = segment.frequencies().get
             left, right = _window(text, start, end)
             before, spans = segment.best_segmentation(text[left:right])
             if _inside_a_word(text, left, spans, start, end, frequency):
@@ -195,6 +199,15 @@ class ConfusableTypoDetector:
                 detector=self.name,
                 source="jieba 词频与同音、形近字表",
             )
+
+
+def _across_two_words(text: str, start: int, end: int, frequent: dict[str, int]) -> bool:
+    """True when the hit is the end of one frequent word and the start of the next (答复|申请)."""
+    for cut in range(start + 1, end):
+        left = any(text[a:cut] in frequent for a in range(max(0, cut - 4), min(start, cut - 2) + 1))
+        if left and any(text[cut:b] in frequent for b in range(max(end, cut + 2), min(len(text), cut + 4) + 1)):
+            return True
+    return False
 
 
 def _inside_a_word(text: str, left: int, spans, start: int, end: int, frequency) -> bool:
