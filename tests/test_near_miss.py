@@ -112,3 +112,24 @@ def test_custom_lexicon_protected_terms_get_near_miss_checks(tmp_path):
     findings = checker.check("临江市数据资源管里局发布通知。", as_of=D2024)
     assert [(f.rule, f.suggestions) for f in findings] == [("CITY-0001/near-miss", ("临江市数据资源管理局",))]
     assert checker.check("临江市数据资源管理局发布通知。", as_of=D2024) == []
+
+
+def test_anchor_prefilter_never_rules_out_a_single_edit():
+    from termcheck.detect.near_miss import _edit_possible_next_to_anchor
+
+    for form in ("国家统计局", "中华人民共和国政府信息公开条例", "全国人民代表大会常务委员会"):
+        n = len(form)
+        edits = {form[:i] + "某" + form[i + 1 :] for i in range(n)}
+        edits |= {form[:i] + "某" + form[i:] for i in range(1, n)}
+        edits |= {form[:i] + form[i + 1 :] for i in range(1, n - 1)}
+        edits |= {form[:i] + form[i + 1] + form[i] + form[i + 2 :] for i in range(n - 1)}
+        for edited in edits:
+            text = "根据" + edited + "的规定"
+            start, end = 2, 2 + len(edited)
+            half = n // 2
+            if edited[:half] == form[:half]:
+                assert _edit_possible_next_to_anchor(text, start, start + half, form, True, True), edited
+            if edited[-half:] == form[-half:]:
+                assert _edit_possible_next_to_anchor(text, end - half, end, form, False, True), edited
+    # A common word that starts many forms is ruled out at once (国家 + 发展, not 国家统计局).
+    assert not _edit_possible_next_to_anchor("推动国家发展战略", 2, 4, "国家统计局", True, False)

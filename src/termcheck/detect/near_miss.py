@@ -268,6 +268,10 @@ class NearMissDetector:
 def _anchor_candidates(text: str, start: int, end: int, ref: PatternRef, formulation: bool):
     form = ref.target[0]
     n = len(form)
+    # Most anchor hits are halves of the correct form itself, or a common word (国家) that starts
+    # many forms; both are ruled out by the characters next to the anchor, before any edit is tried.
+    if not _edit_possible_next_to_anchor(text, start, end, form, ref.detail.startswith("L"), formulation):
+        return
     lengths = (n - 2, n - 1, n, n + 1) if formulation and n >= WORD_DROP_FORM else (n - 1, n, n + 1)
     for length in lengths:
         if ref.detail.startswith("L"):
@@ -284,6 +288,28 @@ def _anchor_candidates(text: str, start: int, end: int, ref: PatternRef, formula
                 yield c_start, c_end, form, edit[0], edit[1]
         elif edit and not _edge_edit(form, *edit, formulation) and not _style_edit(form, text[c_start:c_end], *edit):
             yield c_start, c_end, form, edit[0], edit[1]
+
+
+def _edit_possible_next_to_anchor(text: str, start: int, end: int, form: str, left: bool, formulation: bool) -> bool:
+    """False when no single edit (nor a dropped word) of ``form`` fits the characters beside the anchor."""
+    n, k = len(form), end - start
+    if left:
+        if text.startswith(form, start):
+            return False
+        at, form_at, step = end, k, 1
+    else:
+        if text.endswith(form, 0, end):
+            return False
+        at, form_at, step = start - 1, n - k - 1, -1
+    if not (0 <= form_at + step < n and 0 <= at < len(text)):
+        return True  # an edit at the very edge; let the full check decide
+    here = text[at]
+    after = text[at + step] if 0 <= at + step < len(text) else ""
+    ahead = form[form_at + step]
+    if here in (form[form_at], ahead) or after in (form[form_at], ahead):
+        return True
+    dropped_word = form[form_at + 2 * step] if 0 <= form_at + 2 * step < n else ""
+    return formulation and bool(dropped_word) and here == dropped_word
 
 
 def _word_dropped(form: str, text: str) -> tuple[str, int] | None:
