@@ -166,6 +166,8 @@ class ConfusableTypoDetector:
         table, frequent = index.table, index.frequent
         warning_gain = WARNING_GAIN[self.sensitivity]
         for _, start, end in index.automaton.find(text):
+            if _across_two_words(text, start, end, frequent):
+                continue
             variant = text[start:end]
             corrections = []
             for position, char in enumerate(variant):
@@ -173,7 +175,7 @@ class ConfusableTypoDetector:
                     word = variant[:position] + other + variant[position + 1 :]
                     if frequent.get(word, 0) >= VARIANT_BASE_FREQUENCY[len(word)]:
                         corrections.append((word, kind))
-            if not corrections or _across_two_words(text, start, end, frequent) or scan.overlaps_correct_form(start, end):
+            if not corrections or scan.overlaps_correct_form(start, end):
                 continue
             if frequency is None:
                 frequency = segment.frequencies().get
