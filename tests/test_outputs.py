@@ -1,3 +1,4 @@
+import html
 """Every output renders the same findings: SARIF 2.1.0, the HTML report, annotated .docx copies."""
 
 import json
@@ -121,8 +122,16 @@ def test_sarif_for_html_and_docx_points_into_the_source(graded_checker, tmp_path
     html_results = [r for r in results if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(".html")]
     for result in html_results:
         region = result["locations"][0]["physicalLocation"]["region"]
-        assert PAGE[region["charOffset"] :].startswith(region["snippet"]["text"])
+        source = PAGE[region["charOffset"] : region["charOffset"] + region["charLength"]]
+        if "snippet" in region:
+            assert source == region["snippet"]["text"]
+        else:
+            assert "&" in source  # only a span with an entity in it has no snippet
         assert "fixes" not in result
+    assert any("snippet" not in r["locations"][0]["physicalLocation"]["region"] for r in html_results)  # 再接&shy;再励
+    for finding in reports[0].findings:
+        where = finding.location
+        assert html.unescape(PAGE[where.source_offset : where.source_end]) == finding.text
     docx_results = [r for r in results if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(".docx")]
     names = {r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] for r in docx_results}
     assert {"body/paragraph[2]", "table/paragraph[3]", "header/paragraph[1]"} <= names

@@ -130,7 +130,7 @@ def test_html_reports_body_text_with_exact_source_offsets(core_checker, tmp_path
     for f in report.findings:
         assert document.text[f.start : f.end] == f.text
         assert isinstance(f.location, Location) and f.location.source_offset is not None
-        assert PAGE[f.location.source_offset :].startswith(f.text), f.text
+        assert html_lib.unescape(PAGE[f.location.source_offset : f.location.source_end]) == f.text, f.text
     (first,) = [f for f in report.findings if f.text == "截止目前"]
     assert first.location.source_offset == PAGE.index("<p>截止目前") + 3
 

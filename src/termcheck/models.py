@@ -40,6 +40,7 @@ class Location(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     source_offset: int | None = None
+    source_end: int | None = None  # just after the finding in the source (HTML)
     paragraph: int | None = None
     part: str | None = None
 

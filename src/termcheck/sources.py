@@ -35,6 +35,7 @@ class SourceMap:
     text_starts: tuple[int, ...]
     source_starts: tuple[int, ...]
     verbatim: tuple[bool, ...]
+    source_ends: tuple[int, ...] = ()  # where each piece's source ends (an entity's ;)
 
     def source_offset(self, text_offset: int) -> int:
         i = bisect.bisect_right(self.text_starts, text_offset) - 1
@@ -43,6 +44,15 @@ class SourceMap:
         if self.verbatim[i]:
             return self.source_starts[i] + text_offset - self.text_starts[i]
         return self.source_starts[i]
+
+    def source_end(self, text_end: int) -> int:
+        """Source offset just after the text character before ``text_end``."""
+        i = bisect.bisect_right(self.text_starts, text_end - 1) - 1
+        if i < 0:
+            return 0
+        if self.verbatim[i] or not self.source_ends:
+            return self.source_starts[i] + text_end - self.text_starts[i]
+        return self.source_ends[i]
 
 
 @dataclass(frozen=True)
@@ -65,7 +75,14 @@ class Document:
     def locate(self, findings: list[Finding]) -> list[Finding]:
         if self.source_map is not None:
             return [
-                f.model_copy(update={"location": Location(source_offset=self.source_map.source_offset(f.start))})
+                f.model_copy(
+                    update={
+                        "location": Location(
+                            source_offset=self.source_map.source_offset(f.start),
+                            source_end=self.source_map.source_end(f.end),
+                        )
+                    }
+                )
                 for f in findings
             ]
         if self.paragraphs:

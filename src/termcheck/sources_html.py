@@ -39,6 +39,7 @@ class _TextExtractor(HTMLParser):
         self.text_starts: list[int] = []
         self.source_starts: list[int] = []
         self.verbatim: list[bool] = []
+        self.source_ends: list[int] = []
         self.skip_depth: dict[str, int] = {}
         self.pre_depth = 0
 
@@ -47,12 +48,13 @@ class _TextExtractor(HTMLParser):
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
 
-    def _emit(self, text: str, source_start: int, verbatim: bool) -> None:
+    def _emit(self, text: str, source_start: int, verbatim: bool, source_end: int | None = None) -> None:
         if not text:
             return
         self.text_starts.append(self.length)
         self.source_starts.append(source_start)
         self.verbatim.append(verbatim)
+        self.source_ends.append(source_end if source_end is not None else source_start + (len(text) if verbatim else 0))
         self.parts.append(text)
         self.length += len(text)
 
@@ -70,7 +72,7 @@ class _TextExtractor(HTMLParser):
             self.parts[-1] = self.parts[-1][:-1]
             self.length -= 1
             if not self.parts[-1]:
-                for stack in (self.parts, self.text_starts, self.source_starts, self.verbatim):
+                for stack in (self.parts, self.text_starts, self.source_starts, self.verbatim, self.source_ends):
                     stack.pop()
         if self._last_char() != "\n":
             self._emit("\n", self._here(), False)
@@ -109,7 +111,7 @@ class _TextExtractor(HTMLParser):
         for match in _ASCII_SPACE.finditer(data):
             self._emit(data[position : match.start()], start + position, True)
             if self._last_char() not in " \n":
-                self._emit(" ", start + match.start(), False)
+                self._emit(" ", start + match.start(), False, start + match.end())
             position = match.end()
         self._emit(data[position:], start + position, True)
 
@@ -121,7 +123,7 @@ class _TextExtractor(HTMLParser):
         if self.source.startswith(";", end):
             end += 1
         decoded = html.unescape(self.source[start:end])
-        self._emit(decoded, start, decoded == self.source[start:end])
+        self._emit(decoded, start, decoded == self.source[start:end], end)
 
     def handle_entityref(self, name):
         self._reference("&", name)
@@ -134,5 +136,7 @@ def html_document(source: str) -> Document:
     extractor = _TextExtractor(source)
     extractor.feed(source)
     extractor.close()
-    source_map = SourceMap(tuple(extractor.text_starts), tuple(extractor.source_starts), tuple(extractor.verbatim))
+    source_map = SourceMap(
+        tuple(extractor.text_starts), tuple(extractor.source_starts), tuple(extractor.verbatim), tuple(extractor.source_ends)
+    )
     return Document("".join(extractor.parts), kind="html", source_map=source_map)

@@ -55,7 +55,12 @@ def _location(path: str, finding: Finding) -> dict:
     if where is None:
         physical["region"] = _text_region(finding)
     elif where.source_offset is not None:
-        physical["region"] = {"charOffset": where.source_offset, "snippet": {"text": finding.text}}
+        region = {"charOffset": where.source_offset}
+        if where.source_end is not None:
+            region["charLength"] = where.source_end - where.source_offset
+        if region.get("charLength") == len(finding.text):  # no entity inside: source and text agree
+            region["snippet"] = {"text": finding.text}
+        physical["region"] = region
     elif where.paragraph is not None:
         name = f"{where.part or 'body'} paragraph {where.paragraph}"
         location["logicalLocations"] = [
