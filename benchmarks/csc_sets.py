@@ -15,7 +15,7 @@ For each set:
 Each figure comes with and without the typography detector (the sets' own punctuation is
 often half-width, which typography rightly reports).
 
-    python benchmarks/csc_sets.py [name ...]
+    python benchmarks/csc_sets.py [--typo-sensitivity high] [name ...]
 """
 
 from __future__ import annotations
@@ -144,8 +144,8 @@ def evaluate(name: str, skip: frozenset[str] = frozenset(), checker=None) -> Csc
     )
 
 
-def measure(name: str, skip: frozenset[str] = frozenset()) -> str:
-    figures = evaluate(name, skip)
+def measure(name: str, skip: frozenset[str] = frozenset(), checker=None) -> str:
+    figures = evaluate(name, skip, checker)
     if figures is None:
         return f"{name}: not found"
     f = figures
@@ -160,10 +160,17 @@ def measure(name: str, skip: frozenset[str] = frozenset()) -> str:
     )
 
 
-def main(names: list[str]) -> int:
+def main(argv: list[str]) -> int:
+    names, checker = list(argv), None
+    if "--typo-sensitivity" in names:
+        at = names.index("--typo-sensitivity")
+        sensitivity = names[at + 1]
+        del names[at : at + 2]
+        checker = termcheck.Checker(typo_sensitivity=sensitivity)
+        print(f"typo sensitivity: {sensitivity}")
     for name in names or SETS:
-        print(measure(name))
-        print(measure(name, frozenset({"typography"})))
+        print(measure(name, checker=checker))
+        print(measure(name, frozenset({"typography"}), checker))
     return 0
 
 
