@@ -325,3 +325,27 @@ def test_broken_lexicon_on_sighup_keeps_the_old_one_serving(live_server):
     response = httpx.post(f"{base}/v1/check", json={"text": "向某某市政府办工室报送。"})
     assert response.status_code == 200 and "CITY-0001" in [f["rule"] for f in response.json()["files"][0]["findings"]]
     assert process.poll() is None
+
+
+def test_serve_reload_reads_the_config_file_and_its_lexicons_again(tmp_path, monkeypatch):
+    from termcheck.cli import _config_rebuild
+    from termcheck.errors import TermcheckError
+
+    monkeypatch.chdir(tmp_path)
+    city = tmp_path / "city.yaml"
+    city.write_text(
+        "lexicon: city\ncategory: typo\nsource: 市政府办公室\nentries:\n"
+        "  - {id: CITY-0001, kind: substitution, wrong: 政务服务中新, right: 政务服务中心}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "termcheck.toml").write_text('as-of = 2025-01-01\n', encoding="utf-8")
+    rebuild = _config_rebuild(None, ())
+    checker, as_of = rebuild()
+    text = "请到市政务服务中新办理。"
+    assert as_of.isoformat() == "2025-01-01" and "CITY-0001" not in {f.rule for f in checker.check(text)}
+    (tmp_path / "termcheck.toml").write_text('as-of = 2025-06-01\nlexicons = ["city.yaml"]\n', encoding="utf-8")
+    checker, as_of = rebuild()
+    assert as_of.isoformat() == "2025-06-01" and "CITY-0001" in {f.rule for f in checker.check(text)}
+    city.write_text("lexicon: city\ncategory: typo\nentries:\n  - {id: CITY-0001, kind: substitution}\n", encoding="utf-8")
+    with pytest.raises(TermcheckError, match="city.yaml"):
+        rebuild()  # raised, so the server answers 409 and keeps the old checker

@@ -30,24 +30,41 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_INPUT_ERROR)
 
 
-def _build_checker(lexicons, select=(), ignore=(), settings=None, typo_sensitivity=None, matcher=None):
+def _make_checker(lexicons, select=(), ignore=(), settings=None, typo_sensitivity=None, matcher=None):
     """A Checker from config settings overridden by flags: --lexicon adds, --select/--ignore replace."""
     from .config import Config
     from .engine import Checker
 
     settings = settings or Config()
+    return Checker(
+        lexicons=[*settings.lexicons, *lexicons],
+        select=select or settings.select,
+        ignore=ignore or settings.ignore,
+        allow=settings.allow,
+        severity_overrides=settings.severity,
+        typo_sensitivity=typo_sensitivity or settings.typo_sensitivity,
+        matcher=matcher,
+    )
+
+
+def _build_checker(*args, **kwargs):
+    """``_make_checker``, with a broken lexicon or setting as the one-line exit-2 error."""
     try:
-        return Checker(
-            lexicons=[*settings.lexicons, *lexicons],
-            select=select or settings.select,
-            ignore=ignore or settings.ignore,
-            allow=settings.allow,
-            severity_overrides=settings.severity,
-            typo_sensitivity=typo_sensitivity or settings.typo_sensitivity,
-            matcher=matcher,
-        )
+        return _make_checker(*args, **kwargs)
     except TermcheckError as exc:
         _fail(str(exc))
+
+
+def _config_rebuild(config_path, lexicons):
+    """For the server's reload: read the config file and every lexicon again; errors are raised."""
+
+    def rebuild():
+        from .config import resolve_config
+
+        settings = resolve_config(config_path)
+        return _make_checker(lexicons, settings=settings), settings.as_of
+
+    return rebuild
 
 
 def _load_settings(config_path):
@@ -288,7 +305,14 @@ def serve(host, port, max_body_bytes, config_path, lexicons):
         _fail(f"the HTTP API needs its extra: pip install 'termcheck[serve]' ({exc})")
     settings = _load_settings(config_path)
     checker = _build_checker(lexicons, settings=settings)
-    run_server(checker, host=host, port=port, max_body_bytes=max_body_bytes, default_as_of=settings.as_of)
+    run_server(
+        checker,
+        host=host,
+        port=port,
+        max_body_bytes=max_body_bytes,
+        default_as_of=settings.as_of,
+        rebuild=_config_rebuild(config_path, lexicons),
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover
