@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .models import Finding, Location
-from .text.decode import decode
+from .text.decode import decode, reading
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -97,16 +97,10 @@ class Document:
 
 
 def read_bytes(path: Path) -> bytes:
-    try:
+    with reading(path):
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InputError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, not checked")
         return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 def read_document(path: Path) -> Document:

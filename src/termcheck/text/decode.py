@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from contextlib import contextmanager
 
 from ..errors import InputError
 
@@ -50,15 +51,22 @@ STREAM_BLOCK_BYTES = 1 << 20
 _SNIFF_BYTES = 8192
 
 
-def _open(path, name: str):
+@contextmanager
+def reading(name):
+    """Turns the operating system's refusals to read ``name`` into one-line input errors."""
     try:
-        return open(path, "rb")
+        yield
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{name}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror}") from None
+
+
+def _open(path, name: str):
+    with reading(name):
+        return open(path, "rb")
 
 
 def read_blocks(path, name: str, skip: int = 0, block_bytes: int = STREAM_BLOCK_BYTES):
