@@ -669,8 +669,8 @@ def why(speed: dict, cold: dict, compiled: dict) -> list[str]:
         ),
         (
             f"- **Memory**: peak RSS of a CLI run is {cold['pyahocorasick']['no candidate']['rss']:.0f} MB without "
-            f"jieba and {cold['pyahocorasick']['clean']['rss']:.0f} MB with it (pyahocorasick; "
-            f"{cold['ahocorasick_rs']['clean']['rss']:.0f} MB with ahocorasick_rs). The variant index "
+            f"jieba and {cold['pyahocorasick']['typo']['rss']:.0f} MB with it (pyahocorasick; "
+            f"{cold['ahocorasick_rs']['typo']['rss']:.0f} MB with ahocorasick_rs). The variant index "
             "(about a million patterns) and jieba's dictionary are most of it."
         ),
         "",
