@@ -1,9 +1,11 @@
 """Misspellings of common words that no lexicon lists: 攻府 for 政府, 申议 for 审议.
 
 At build time every frequent jieba word of 2-4 characters gets its one-character variants
-with a confusable character (same pinyin, similar shape). A variant is kept only if it is
-not a word, not part of a word, and unlikely to arise from two neighbouring words (工负 in
-分工负责). The kept variants form one Aho-Corasick automaton over the whole text.
+with a confusable character (same pinyin, similar shape, a slip seen in the training sets).
+A variant is kept only if it is not a word (or a word far rarer than the original), not part
+of a word or of a present-day government word, unlikely to arise from two neighbouring words
+(工负 in 分工负责), and not seen in correct training text. The kept variants form one
+Aho-Corasick automaton over the whole text.
 
 At scan time a hit is scored with jieba's unigram model on a small window: how much more
 likely the window becomes with the intended word. A large gain is a warning, a moderate one
@@ -77,7 +79,7 @@ def build_index(backend: str | None = None, exclude_seen: bool = True) -> Varian
             table[right].setdefault(wrong, confusion.OBSERVED)
             table.setdefault(wrong, {}).setdefault(right, confusion.OBSERVED)
     seen_correct = confusion.variants_seen_correct() if exclude_seen else frozenset()
-    inside_words = set(confusion.domain_vocabulary())
+    inside_words: set[str] = set()
     longer_words = [w for w, f in frequencies.items() if f >= 20 and len(w) >= 3] + list(confusion.domain_vocabulary())
     for word in longer_words:
         for size in (2, 3):
