@@ -17,10 +17,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from clean_review import reviewed_slips
+
 import termcheck
 from termcheck.engine import document_date
-
-from clean_review import reviewed_slips
 
 CLEAN = Path(__file__).resolve().parents[2] / "shared" / "data" / "clean"
 CRAWL_END = dt.date(2019, 12, 31)

@@ -22,13 +22,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from clean_review import reviewed_slips
+
 from termcheck import Checker, InputError
 from termcheck.detect.privacy import PrivacyDetector
 from termcheck.detect.secrecy import SecrecyDetector
 from termcheck.detect.typography import TypographyDetector
 from termcheck.sources import read_document
-
-from clean_review import reviewed_slips
 
 DEFAULT_CLEAN = Path(__file__).resolve().parents[2] / "shared" / "data" / "clean"
 CATEGORIES = {"typography", "privacy", "secrecy"}

@@ -45,7 +45,7 @@ def chromium(tmp_path, *args, timeout=120):
 
 
 @pytest.fixture
-def report_page(graded_checker, tmp_path):  # noqa: F811
+def report_page(graded_checker, tmp_path):
     draft = tmp_path / "通知.txt"
     draft.write_text(DRAFT, encoding="utf-8")
     page = tmp_path / "report.html"

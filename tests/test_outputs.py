@@ -1,6 +1,6 @@
-import html
 """Every output renders the same findings: SARIF 2.1.0, the HTML report, annotated .docx copies."""
 
+import html
 import json
 import re
 import zipfile

@@ -10,9 +10,15 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from common import SRC  # noqa: E402
-
-import ad, cult, drugs, gamb, insult, porn, sep, viol  # noqa: E402
+import ad
+import cult
+import drugs
+import gamb
+import insult
+import porn
+import sep
+import viol
+from common import SRC
 
 MODULES = [porn, gamb, drugs, viol, cult, sep, insult, ad]
 FILES = {"pornography": "pornography.yaml", "gambling": "gambling.yaml", "drugs": "drugs.yaml",

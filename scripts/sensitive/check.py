@@ -6,7 +6,6 @@ jieba segmentations of several windows, with and without the lexicon terms added
 dictionary. An example passes only if every variant gives exactly the expected rule ids.
 """
 import logging
-import unicodedata
 
 import jieba
 

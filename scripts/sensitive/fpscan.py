@@ -1,9 +1,12 @@
 """Scan clean corpora for hits (false-positive check): python scripts/sensitive/fpscan.py FILE.tsv [col]"""
-import collections, sys
+import collections
+import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import build
+import check
 import jieba
-import build, check
 
 all_entries = {m.SUB: build.build_module(m) for m in build.MODULES}
 build.longer_terms_win(all_entries)

@@ -1,7 +1,12 @@
 """Consistency checks for lexicons/typos: duplicates, loops, hits in train targets, examples (simulated matcher)."""
-import yaml,glob,sys
+import glob
+import sys
+
+import yaml
+
 sys.path.insert(0,'src')
 from termcheck.text import segment
+
 ents=[]
 for f in sorted(glob.glob('lexicons/typos/*.yaml')):
     ents+=yaml.safe_load(open(f))['entries']
@@ -32,6 +37,7 @@ for f in sorted(glob.glob('lexicons/*/*.yaml')):
                 if w in W: print('same wrong in other lexicon',f,w)
 print('wrong == correct form of other lexicon:',[w for w in W if w in other])
 import ahocorasick
+
 A=ahocorasick.Automaton()
 for w in W: A.add_word(w,w)
 A.make_automaton()
