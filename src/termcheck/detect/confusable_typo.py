@@ -21,6 +21,7 @@ from collections import Counter
 
 from ..models import Category, Severity
 from ..text import confusion, segment
+from ..text.sentences import bounded_span
 from .base import Candidate, Scan
 
 VARIANT_BASE_FREQUENCY = {2: 100, 3: 300, 4: 300}
@@ -141,13 +142,7 @@ def _build_for(backend: str) -> VariantIndex:
 
 
 def _window(text: str, start: int, end: int) -> tuple[int, int]:
-    left = start
-    while left > 0 and start - left < WINDOW and text[left - 1] not in BREAKS:
-        left -= 1
-    right = end
-    while right < len(text) and right - end < WINDOW and text[right] not in BREAKS:
-        right += 1
-    return left, right
+    return bounded_span(text, start, end, BREAKS, WINDOW)
 
 
 class ConfusableTypoDetector:
