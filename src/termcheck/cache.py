@@ -30,6 +30,7 @@ def code_fingerprint() -> bytes:
                 digest.update(path.name.encode())
                 digest.update(path.read_bytes())
     digest.update((PACKAGE_DIR / "matcher.py").read_bytes())  # how a cached matcher pickles
+    digest.update((PACKAGE_DIR / "datafiles.py").read_bytes())  # how the data lists are read
     return digest.digest()
 
 

@@ -159,7 +159,6 @@ class ConfusableTypoDetector:
         if not len(index.automaton):
             return
         frequency = None  # jieba loads only once a hit needs it
-        segment.add_words(confusion.domain_vocabulary())
         table, frequent = index.table, index.frequent
         warning_gain = WARNING_GAIN[self.sensitivity]
         for _, start, end in index.automaton.find(text):

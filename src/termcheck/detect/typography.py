@@ -12,14 +12,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 
+from ..datafiles import data_lines
 from ..models import Category, Severity
 from ..text import segment
 from ..text.normalize import is_han, traditional_to_simplified
 from .base import Candidate, Scan
-
-DATA = Path(__file__).resolve().parent.parent / "data"
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CHINESE_OPENERS = "“‘《（【〔「『"
@@ -89,12 +87,7 @@ _REPEAT = re.compile(f"(?=([{HAN}]{{1,6}})\\1)")
 
 @lru_cache(maxsize=1)
 def _reduplicable() -> frozenset[str]:
-    return frozenset(_data_lines("typography_reduplicable.txt"))
-
-
-def _data_lines(name: str) -> list[str]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return frozenset(data_lines("typography_reduplicable.txt"))
 
 
 def _repeated_words(text: str) -> Iterator[Candidate]:
@@ -506,7 +499,7 @@ def _t2s():
 @lru_cache(maxsize=1)
 def _term_casing() -> tuple[re.Pattern[str], dict[str, str]]:
     correct_of: dict[str, str] = {}
-    for line in _data_lines("typography_terms.txt"):
+    for line in data_lines("typography_terms.txt"):
         correct, wrong = line.split("\t")
         for form in wrong.split():
             correct_of[form] = correct

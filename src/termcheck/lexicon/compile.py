@@ -12,6 +12,7 @@ from ..cache import cached
 from ..errors import LexiconError
 from ..matcher import Matcher, resolve_backend
 from ..models import Category, Severity
+from ..text.confusion import domain_vocabulary
 from ..text.normalize import fold
 
 if TYPE_CHECKING:
@@ -218,7 +219,9 @@ class _Builder:
 
         near_miss.register_variants(self)
         automaton = Matcher(list(self.patterns), backend)
-        domain_words = sorted({f for f in self.protected_forms if len(f) <= 8})
+        # Words the window tokenizer must keep whole: protected forms and present-day government
+        # words jieba's dictionary lacks (抗疫, 因城施策).
+        domain_words = sorted({f for f in self.protected_forms if len(f) <= 8} | set(domain_vocabulary()))
         return Compiled(
             self.rules,
             self.entries,

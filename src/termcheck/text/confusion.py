@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from functools import lru_cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+from ..datafiles import DATA_DIR, data_lines
+
 COMMON_CHARS = 6000
 HOMOPHONES_PER_SYLLABLE = 40
 
@@ -125,24 +125,17 @@ def confusables(char: str) -> dict[str, str]:
     return found
 
 
-def _data_lines(name: str) -> list[str]:
-    path = DATA_DIR / name
-    if not path.exists():
-        return []
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-
-
 def observed_slips() -> list[tuple[str, str]]:
     """(wrong, right) character slips seen in the training sets (scripts/typos/mine_char_data.py)."""
-    return [tuple(line.split("\t")[:2]) for line in _data_lines("confusion_observed.tsv")]
+    return [tuple(line.split("\t")[:2]) for line in data_lines("confusion_observed.tsv")]
 
 
 def variants_seen_correct() -> frozenset[str]:
     """Would-be variants that occur in correct training sentences, hence real word parts."""
-    return frozenset(_data_lines("variants_seen_correct.txt"))
+    return frozenset(data_lines("variants_seen_correct.txt"))
 
 
 @lru_cache(maxsize=1)
 def domain_vocabulary() -> tuple[str, ...]:
     """Present-day government words jieba's dictionary lacks (data/domain_vocabulary.txt)."""
-    return tuple(_data_lines("domain_vocabulary.txt"))
+    return tuple(data_lines("domain_vocabulary.txt"))
