@@ -315,33 +315,17 @@ def cold_start(repeats: int) -> dict:
     return results
 
 
-_COMPILE = """
-import json, sys, time
-t0 = time.perf_counter()
-import termcheck
-from termcheck.detect.confusable_typo import load_index
-t1 = time.perf_counter()
-checker = termcheck.Checker()
-t2 = time.perf_counter()
-load_index(checker.compiled.automaton.backend)
-t3 = time.perf_counter()
-print(json.dumps({"lexicons": t2 - t1, "variant index": t3 - t2}))
-"""
-
-
 def compile_costs() -> dict:
-    import json
-
     results = {}
     for backend in BACKENDS:
         with tempfile.TemporaryDirectory(prefix="termcheck-cache-") as cache:
             env = {**os.environ, "TERMCHECK_MATCHER": backend, "TERMCHECK_CACHE_DIR": cache}
+            draft = Path(cache) / "draft.txt"
+            draft.write_text(BARE_DRAFT, encoding="utf-8")
             runs = []
             for _ in range(2):  # from scratch, then from the cache just written
-                out = subprocess.run(
-                    [sys.executable, "-c", _COMPILE], env=env, capture_output=True, text=True, check=True
-                )
-                runs.append(json.loads(out.stdout))
+                stages = _stages(draft, env)
+                runs.append({"lexicons": stages["Checker() (compiled lexicons)"], "variant index": stages["variant index"]})
             sizes = {p.name.split("-")[0]: p.stat().st_size / 1e6 for p in Path(cache).glob("*.pickle")}
         results[backend] = {"scratch": runs[0], "cached": runs[1], "cache MB": sizes}
     return results
