@@ -6,7 +6,7 @@ Every error or warning on these published State Council documents counts as a fa
 then the rate after review: findings that benchmarks/clean_reviewed_findings.tsv records as real
 slips of the published text (read by hand) are left out.
 
-    python benchmarks/clean_false_alarms.py [--show] [--categories leader,name,...]
+    python benchmarks/clean_false_alarms.py [--show] [--categories leader,name,...] [--typo-sensitivity high]
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ def main(argv: list[str]) -> int:
     if "--categories" in argv:
         wanted = set(argv[argv.index("--categories") + 1].split(","))
     checker = termcheck.default_checker()
+    if "--typo-sensitivity" in argv:
+        checker = termcheck.Checker(typo_sensitivity=argv[argv.index("--typo-sensitivity") + 1])
     characters = 0
     by_rule: Counter[str] = Counter()
     by_category: Counter[str] = Counter()
@@ -57,7 +59,7 @@ def main(argv: list[str]) -> int:
         for f in findings:
             if f.severity.value == "info" or (wanted and f.category.value not in wanted):
                 continue
-            by_rule[f.rule.split("/")[0] if "-" in f.rule else f.rule] += 1
+            by_rule[f.rule.split("/")[0] if f.category.value == "typography" else f.rule] += 1
             by_category[f.category.value] += 1
             real_slips += (path.relative_to(CLEAN).as_posix(), f.line, f.rule) in slips
             if show:

@@ -26,17 +26,24 @@ def _typos(checker, text, severities=("warning", "error")):
     return [(f.text, f.suggestions, f.severity.value) for f in checker.check(text, as_of=DAY) if f.severity.value in severities]
 
 
-def test_default_sensitivity_warns_about_a_clear_typo(default):
-    text = "各部门要进一步提高政务服务效律，压缩办理时限。"
-    assert _typos(default, text) == [("效律", ("效率",), "warning")]
+@pytest.mark.parametrize(
+    "text, wrong, right",
+    [
+        ("各部门要进一步提高政务服务效律，压缩办理时限。", "效律", "效率"),
+        ("切实做好安全生产工做，坚决遏制重特大事故发生。", "工做", "工作"),
+        ("深入推进放管服改革，持续优化营商环竟。", "环竟", "环境"),
+    ],
+)
+def test_default_sensitivity_warns_about_a_clear_typo(default, text, wrong, right):
+    assert _typos(default, text) == [(wrong, (right,), "warning")]
 
 
 @pytest.mark.parametrize(
     "text, wrong, right",
     [
-        ("切实做好安全生产工做，坚决遏制重特大事故发生。", "工做", "工作"),
         ("推进政务公开标准化规范化建设，提升信息发布质亮。", "质亮", "质量"),
-        ("坚持以人民为中心的发展思相，着力解决群众急难愁盼问题。", "思相", "思想"),
+        ("加强基层医疗卫生服务体系建设，提高服务能例。", "能例", "能力"),
+        ("各地要切实加强组织领导，确保各项政策落实到位，防止出现新的风显。", "风显", "风险"),
     ],
 )
 def test_high_sensitivity_warns_where_default_only_informs(default, high, text, wrong, right):
@@ -94,16 +101,16 @@ def test_sensitivity_from_config_file_and_command_line(tmp_path, monkeypatch):
     from termcheck.cli import main
 
     draft = tmp_path / "draft.txt"
-    draft.write_text("切实做好安全生产工做，坚决遏制重特大事故发生。\n", encoding="utf-8")
+    draft.write_text("推进政务公开标准化规范化建设，提升信息发布质亮。\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     quiet = runner.invoke(main, ["check", "--fail-on", "warning", "--format", "json", str(draft)])
     assert quiet.exit_code == 0, quiet.output
     loud = runner.invoke(main, ["check", "--fail-on", "warning", "--typo-sensitivity", "high", str(draft)])
-    assert loud.exit_code == 1 and "工做" in loud.output
+    assert loud.exit_code == 1 and "质亮" in loud.output
     (tmp_path / "termcheck.toml").write_text('typo-sensitivity = "high"\n', encoding="utf-8")
     configured = runner.invoke(main, ["check", "--fail-on", "warning", str(draft)])
-    assert configured.exit_code == 1 and "工做" in configured.output
+    assert configured.exit_code == 1 and "质亮" in configured.output
     (tmp_path / "termcheck.toml").write_text('typo-sensitivity = "loud"\n', encoding="utf-8")
     broken = runner.invoke(main, ["check", str(draft)])
     assert broken.exit_code == 2 and "typo-sensitivity" in broken.output
@@ -127,3 +134,13 @@ def test_a_hit_across_two_frequent_words_is_dropped_before_jieba_loads():
     result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     hits, found, jieba_idle = result.stdout.split()
     assert int(hits) >= 1 and found == "0" and jieba_idle == "True", result.stdout
+
+
+def test_the_character_model_tips_a_typo_into_a_warning(monkeypatch):
+    # jieba's word model alone rates 工做 only an info; its neighbours in correct text settle it.
+    text = "切实做好安全生产工做，坚决遏制重特大事故发生。"
+    checker = termcheck.Checker(select=["typo/confusable"])
+    assert _typos(checker, text) == [("工做", ("工作",), "warning")]
+    monkeypatch.setattr(confusable_typo, "CHAR_MODEL_WEIGHT", 0.0)
+    assert _typos(checker, text) == []
+    assert _typos(checker, text, ("info",)) == [("工做", ("工作",), "info")]

@@ -23,10 +23,12 @@ def cache_dir() -> Path:
 
 def code_fingerprint() -> bytes:
     """Changes whenever code or data that shapes a compiled artifact changes."""
+    from .datafiles import DATA_DIR
+
     digest = hashlib.sha256()
-    for folder in ("lexicon", "detect", "text", "data"):
-        for path in sorted((PACKAGE_DIR / folder).glob("*")):
-            if path.is_file() and path.suffix in {".py", ".tsv", ".txt"}:
+    for folder in (PACKAGE_DIR / "lexicon", PACKAGE_DIR / "detect", PACKAGE_DIR / "text", DATA_DIR):
+        for path in sorted(folder.glob("*")):
+            if path.is_file() and path.suffix in {".py", ".tsv", ".txt", ".gz"}:
                 digest.update(path.name.encode())
                 digest.update(path.read_bytes())
     digest.update((PACKAGE_DIR / "matcher.py").read_bytes())  # how a cached matcher pickles

@@ -1,10 +1,15 @@
-"""The package's own data files (src/termcheck/data): one reader for every list kept there."""
+"""The package's own data files (src/termcheck/data): one reader for every list kept there.
+
+``TERMCHECK_DATA_DIR`` replaces the folder, so a measurement can run the detectors on data
+built without the sentences it measures on (benchmarks/typo_held_out.py).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(os.environ.get("TERMCHECK_DATA_DIR") or Path(__file__).resolve().parent / "data")
 
 
 def data_lines(name: str) -> list[str]:

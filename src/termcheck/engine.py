@@ -18,10 +18,11 @@ from .text.normalize import fold
 CONTEXT_CHARS = 20
 _NEWLINE = re.compile("\n")
 # Detectors that guess without a lexicon entry yield to any lexicon finding on the same text.
-FALLBACK_DETECTORS = frozenset({"confusable-typo"})
+FALLBACK_DETECTORS = frozenset({"confusable-typo", "char-ngram-typo"})
 
 
 def _default_detectors(typo_sensitivity: str = "default"):
+    from .detect.char_ngram_typo import CharNgramTypoDetector
     from .detect.confusable_typo import ConfusableTypoDetector
     from .detect.exact import ExactDetector
     from .detect.formulation import FormulationDetector
@@ -37,6 +38,7 @@ def _default_detectors(typo_sensitivity: str = "default"):
         FormulationDetector(),
         TitleDetector(),
         ConfusableTypoDetector(typo_sensitivity),
+        CharNgramTypoDetector(typo_sensitivity),
         TypographyDetector(),
         PrivacyDetector(),
         SecrecyDetector(),

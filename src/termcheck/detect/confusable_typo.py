@@ -7,10 +7,12 @@ of a word or of a present-day government word, unlikely to arise from two neighb
 (工负 in 分工负责), and not seen in correct training text. The kept variants form one
 Aho-Corasick automaton over the whole text.
 
-At scan time a hit is scored with jieba's unigram model on a small window: how much more
-likely the window becomes with the intended word. A large gain is a warning, a moderate one
-an info. The index depends only on jieba's dictionary and the confusion data, so it is
-cached on disk apart from the lexicons.
+At scan time a hit is scored on a small window by two models: how much more likely jieba's
+unigram word model finds the window with the intended word, plus a capped share of how much
+more likely the character trigram model of correct sentences (text.char_ngrams) finds it. The first knows
+words, the second their neighbours. A large score is a warning, a moderate one an info. The
+index depends only on jieba's dictionary and the confusion data, so it is cached on disk apart
+from the lexicons.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import threading
 from collections import Counter
 
 from ..models import Category, Severity
-from ..text import confusion, segment
+from ..text import char_ngrams, confusion, segment
 from ..text.sentences import bounded_span
 from .base import Candidate, Scan
 
@@ -28,17 +30,20 @@ VARIANT_BASE_FREQUENCY = {2: 100, 3: 300, 4: 300}
 COMMON_CHARS = 4500
 RARE_WORD_RATIO = 500  # a variant that is itself a word must be this many times rarer
 CROSS_MARGIN = 8.0  # log-gain a variant must have over being two neighbouring words
-# Window log-probability gain needed for a warning, by kind of slip and sensitivity. Shape
-# slips need more: on the training sets' correct sentences they misfire more often (宋律 for
-# 定律). "default" keeps false alarms on clean official prose near 0.3 per 10,000 characters;
-# "high" finds about half again as many typos for about four times the false alarms
-# (docs/typos.md has the figures).
-WARNING_GAIN = {
-    "default": {"homophone": 11.0, "observed": 11.0, "shape": 12.0},
-    "high": {"homophone": 9.0, "observed": 9.0, "shape": 10.5},
+# Score (log-probability gains: word model + CHAR_MODEL_WEIGHT x character model) needed for a
+# warning, by kind of slip and sensitivity. Shape slips need more: on the training sets' correct
+# sentences they misfire more often (宋律 for 定律). Chosen on training sentences held out from
+# both models; docs/typos.md has the figures.
+WARNING_SCORE = {
+    "default": {"homophone": 13.0, "observed": 13.0, "shape": 14.0},
+    "high": {"homophone": 11.5, "observed": 11.5, "shape": 12.5},
 }
-SENSITIVITIES = tuple(WARNING_GAIN)
-INFO_GAIN = 6.5  # any kind, for an info
+SENSITIVITIES = tuple(WARNING_SCORE)
+INFO_SCORE = 8.0  # any kind, for an info
+# The character model's share is weighted and capped: on documents unlike its training
+# sentences (names, places, new words) an uncapped share made false alarms six times as common.
+CHAR_MODEL_WEIGHT = 0.3
+CHAR_MODEL_CAP = 4.0
 WINDOW = 5
 BREAKS = frozenset("，。；：！？、“”‘’《》（）()\n \t,.;:!?")
 _LABEL = {confusion.HOMOPHONE: "同音字", confusion.SHAPE: "形近字", confusion.OBSERVED: "常见误用字"}
@@ -54,6 +59,16 @@ class VariantIndex:
         # Words of 2-4 characters frequent enough to be corrections, with their frequency: hits are
         # screened with these before jieba has to be loaded.
         self.frequent = frequent
+        # The same two-character words as sets of second characters by first and the reverse, so
+        # that "which replacements make a word with this neighbour" is one set intersection.
+        after: dict[str, set[str]] = {}
+        before: dict[str, set[str]] = {}
+        for word in frequent:
+            if len(word) == 2:
+                after.setdefault(word[0], set()).add(word[1])
+                before.setdefault(word[1], set()).add(word[0])
+        self.word_after = {char: frozenset(chars) for char, chars in after.items()}
+        self.word_before = {char: frozenset(chars) for char, chars in before.items()}
 
 
 def build_index(backend: str | None = None, exclude_seen: bool = True) -> VariantIndex:
@@ -149,7 +164,7 @@ class ConfusableTypoDetector:
     name = "confusable-typo"
 
     def __init__(self, sensitivity: str = "default"):
-        if sensitivity not in WARNING_GAIN:
+        if sensitivity not in WARNING_SCORE:
             raise ValueError(f"typo sensitivity must be one of {', '.join(SENSITIVITIES)}, not {sensitivity!r}")
         self.sensitivity = sensitivity
 
@@ -160,7 +175,8 @@ class ConfusableTypoDetector:
             return
         frequency = None  # jieba loads only once a hit needs it
         table, frequent = index.table, index.frequent
-        warning_gain = WARNING_GAIN[self.sensitivity]
+        model = char_ngrams.load()
+        warning_score = WARNING_SCORE[self.sensitivity]
         for _, start, end in index.automaton.find(text):
             if _across_two_words(text, start, end, frequent):
                 continue
@@ -170,7 +186,7 @@ class ConfusableTypoDetector:
                 for other, kind in table.get(char, {}).items():
                     word = variant[:position] + other + variant[position + 1 :]
                     if frequent.get(word, 0) >= VARIANT_BASE_FREQUENCY[len(word)]:
-                        corrections.append((word, kind))
+                        corrections.append((word, kind, start + position, other))
             if not corrections or scan.overlaps_correct_form(start, end):
                 continue
             if frequency is None:
@@ -179,23 +195,29 @@ class ConfusableTypoDetector:
             before, spans = segment.best_segmentation(text[left:right])
             if _inside_a_word(text, left, spans, start, end, frequency):
                 continue
-            gain, word, kind = max(
-                (segment.best_log_probability(text[left:start] + w + text[end:right]) - before, w, k)
-                for w, k in corrections
+            score, word, kind = max(
+                (
+                    segment.best_log_probability(text[left:start] + w + text[end:right])
+                    - before
+                    + min(CHAR_MODEL_WEIGHT * model.replacement_gain(text, at, other), CHAR_MODEL_CAP),
+                    w,
+                    k,
+                )
+                for w, k, at, other in corrections
             )
-            if gain < INFO_GAIN:
+            if score < INFO_SCORE:
                 continue
             yield Candidate(
                 start=start,
                 end=end,
                 rule="typo/confusable",
                 category=Category.typo,
-                severity=Severity.warning if gain >= warning_gain.get(kind, 99.0) else Severity.info,
+                severity=Severity.warning if score >= warning_score.get(kind, 99.0) else Severity.info,
                 message=f"“{variant}”疑为“{word}”之误（{_LABEL.get(kind, '错字')}）",
                 suggestions=(word,),
-                confidence=round(min(0.95, 0.4 + gain / 30), 2),
+                confidence=round(min(0.95, 0.4 + score / 30), 2),
                 detector=self.name,
-                source="jieba 词频与同音、形近字表",
+                source="jieba 词频、训练语料字三元组频率与同音、形近字表",
             )
 
 

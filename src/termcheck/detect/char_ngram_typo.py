@@ -1,0 +1,124 @@
+"""Single-character slips judged by their neighbours: 开展寻查 for 巡查, 疫情防空 for 防控.
+
+The confusable-typo detector only knows variants of frequent words. This one looks at each
+character that forms a pair never seen in correct text and asks whether a confusable
+character (same pinyin, similar shape, a slip seen in training) would make the three
+character trigrams through it far more likely under a trigram model of correct sentences
+(text.char_ngrams). A suggestion is kept only as a classic non-word slip: the character as
+written forms no dictionary word with its neighbours, and the replacement forms a common one.
+Replacements must form seen pairs with both neighbours. These pair checks are set operations,
+so the model's slower lookups run for few characters per sentence, and jieba's dictionary is
+consulted only for the few candidates the model already favours.
+"""
+
+from __future__ import annotations
+
+from ..models import Category, Severity
+from ..text import char_ngrams, confusion, segment
+from .base import Candidate, Scan
+from .confusable_typo import load_index
+
+# Log-probability gain over the trigrams through the character needed for a warning, by kind of
+# slip and sensitivity, chosen on training sentences held out from the model (docs/typos.md).
+WARNING_GAIN = {
+    "default": {"homophone": 14.0, "observed": 14.0, "shape": 16.0},
+    "high": {"homophone": 13.0, "observed": 13.0, "shape": 15.0},
+}
+INFO_GAIN = 12.0
+REPLACEMENT_WORD_FREQUENCY = 100  # the replacement must form a jieba word at least this frequent
+CONTEXT = 2  # characters shown on each side in the message
+_NONE: frozenset[str] = frozenset()
+_LABEL = {confusion.HOMOPHONE: "同音字", confusion.SHAPE: "形近字", confusion.OBSERVED: "常见误用字"}
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+class CharNgramTypoDetector:
+    name = "char-ngram-typo"
+
+    def __init__(self, sensitivity: str = "default"):
+        if sensitivity not in WARNING_GAIN:
+            raise ValueError(f"typo sensitivity must be one of {', '.join(WARNING_GAIN)}, not {sensitivity!r}")
+        self.sensitivity = sensitivity
+
+    def detect(self, scan: Scan):
+        model = char_ngrams.load()
+        if not len(model):
+            return
+        index = load_index(scan.compiled.automaton.backend)
+        table, frequent, word_after, word_before = index.table, index.frequent, index.word_after, index.word_before
+        text = scan.folded.text
+        last = len(text) - 1
+        warning_gain = WARNING_GAIN[self.sensitivity]
+        for position in _suspects(text, model):
+            char = text[position]
+            options = table.get(char)
+            if not options:
+                continue
+            # Cheap screens of the non-word rule below, before the model is asked: the character
+            # must not make a common two-character word with a neighbour, and a replacement must.
+            previous = text[position - 1] if position else ""
+            following = text[position + 1] if position < last else ""
+            if previous + char in frequent or char + following in frequent:
+                continue
+            wordy = options.keys() & (word_after.get(previous, _NONE) | word_before.get(following, _NONE))
+            if not wordy:
+                continue
+            before = model.around(text, position)
+            if before > -INFO_GAIN:
+                continue  # no replacement can gain enough
+            # A replacement that itself stands in an unseen pair is no surer than what was written.
+            fitting = model.fitting(text, position, wordy)
+            if not fitting:
+                continue
+            gain, other = max((model.around(text, position, o) - before, o) for o in fitting)
+            if gain < INFO_GAIN or scan.overlaps_correct_form(position, position + 1):
+                continue
+            kind = options[other]
+            if not _non_word_slip(text, position, other):
+                continue
+            shown = text[max(0, position - CONTEXT) : position + CONTEXT + 1].strip("，。；：！？、“”（） \n")
+            yield Candidate(
+                start=position,
+                end=position + 1,
+                rule="typo/char-ngram",
+                category=Category.typo,
+                severity=Severity.warning if gain >= warning_gain.get(kind, 99.0) else Severity.info,
+                message=f"“{shown}”中的“{char}”疑为“{other}”之误（{_LABEL.get(kind, '错字')}）",
+                suggestions=(other,),
+                confidence=round(min(0.95, 0.3 + gain / 40), 2),
+                detector=self.name,
+                source="训练语料字三元组频率与同音、形近字表",
+            )
+
+
+def _suspects(text: str, model: char_ngrams.CharNgrams):
+    """Positions of Chinese characters next to a neighbour they never follow or precede in correct text."""
+    unseen_after = model.unseen_pairs(text)  # pair (i, i+1)
+    last = len(text) - 1
+    for position, char in enumerate(text):
+        if not _is_han(char):
+            continue
+        if (position > 0 and unseen_after[position - 1]) or (position < last and unseen_after[position]):
+            yield position
+
+
+def _non_word_slip(text: str, position: int, replacement: str) -> bool:
+    """True when the character forms no word with its neighbours and ``replacement`` forms a common one."""
+    frequency = segment.frequencies()
+    lo = max(0, position - 3)
+    local, at = text[lo : position + 4], position - lo
+    if _word_through(local, at, frequency):
+        return False
+    return _word_through(local[:at] + replacement + local[at + 1 :], at, frequency) >= REPLACEMENT_WORD_FREQUENCY
+
+
+def _word_through(text: str, position: int, frequency: dict[str, int]) -> int:
+    """The highest jieba frequency of a 2-4 character word in ``text`` that covers ``position``."""
+    best = 0
+    for start in range(max(0, position - 2), position + 1):
+        for end in range(max(position + 1, start + 2), min(len(text), start + 4) + 1):
+            best = max(best, frequency.get(text[start:end], 0))
+    return best

@@ -1,0 +1,115 @@
+"""The char-ngram typo detector and the character trigram model behind it."""
+
+from __future__ import annotations
+
+import datetime
+import math
+
+import pytest
+
+import termcheck
+from termcheck.detect import char_ngram_typo
+from termcheck.text.char_ngrams import CharNgrams, load
+
+DAY = datetime.date(2025, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def default():
+    return termcheck.Checker(select=["typo/char-ngram"])
+
+
+def _typos(checker, text, severities=("warning", "error")):
+    return [
+        (text[f.start : f.end], f.suggestions, f.severity.value)
+        for f in checker.check(text, as_of=DAY)
+        if f.severity.value in severities
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, wrong, right",
+    [
+        ("市场监管部门要加强对食品生产企业的监都检查。", "都", "督"),
+        ("加强多式联云公共信息交换，提升物流效率。", "云", "运"),
+    ],
+)
+def test_a_non_word_slip_is_a_warning_with_the_character_to_write(default, text, wrong, right):
+    assert _typos(default, text) == [(wrong, (right,), "warning")]
+    (finding,) = default.check(text, as_of=DAY)
+    assert finding.rule == "typo/char-ngram" and f"“{wrong}”疑为“{right}”之误" in finding.message
+
+
+def test_offsets_point_into_the_original_text_when_matching_ran_on_a_folded_copy(default):
+    text = "市场监管部门要加强对食品生产企业的監都检查。"  # traditional 監 is folded before matching
+    (finding,) = [f for f in default.check(text, as_of=DAY) if f.severity.value == "warning"]
+    assert text[finding.start : finding.end] == "都" and finding.suggestions == ("督",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "进一步抬高准入门槛，防止低水平重复建设。",  # 抬高 is a word: not a non-word slip
+        "加强专职医师队伍建设，完善激励机制。",
+        "王建国同志任市人民政府副市长。",
+        "张家口市崇礼区举办冰雪旅游推介会。",
+        "各级政府要认真落实党中央、国务院决策部署。",
+        "区长在见面会上回答了记者提问。",
+        "严格落实疫情防控要求，做好抗疫物资保障。",
+        "本通知自印发之日起施行，请各县区于每月5日前报送工作进展情况。",
+    ],
+)
+def test_correct_prose_gets_no_warning(default, text):
+    assert _typos(default, text) == []
+
+
+def test_high_sensitivity_is_accepted_and_unknown_refused():
+    assert char_ngram_typo.CharNgramTypoDetector("high").sensitivity == "high"
+    with pytest.raises(ValueError, match="typo sensitivity"):
+        char_ngram_typo.CharNgramTypoDetector("maximum")
+
+
+def test_the_non_word_rule_needs_a_wordless_original_and_a_common_replacement():
+    assert char_ngram_typo._non_word_slip("加强监都检查", 3, "督")
+    assert not char_ngram_typo._non_word_slip("进一步抬高门槛", 3, "提")  # 抬高 is a word
+    assert not char_ngram_typo._non_word_slip("加强监都检查", 3, "嘟")  # 监嘟 is no word either
+
+
+def test_clean_text_does_not_load_jieba():
+    import subprocess
+    import sys
+
+    code = (
+        "import datetime, termcheck\n"
+        "from termcheck.text import segment\n"
+        "c = termcheck.Checker(select=['typo/char-ngram'])\n"
+        "found = c.check('各级政府要认真落实党中央、国务院决策部署。', as_of=datetime.date(2025, 6, 1))\n"
+        "print(len(found), segment._tokenizer is None)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert result.stdout.split() == ["0", "True"], result.stdout
+
+
+def test_trigram_model_counts_and_backs_off():
+    grams = {"加": 3, "强": 3, "监": 2, "督": 2, "加强": 3, "强监": 2, "监督": 2, "加强监": 2, "强监督": 2}
+    model = CharNgrams(grams.items())
+    assert model.count("加强") == 3 and model.count("加强监") == 2 and model.count("强加") == 0
+    assert model.seen_pair("监", "督") and not model.seen_pair("督", "监")
+    assert model.log_probability("加强监督", 3) == pytest.approx(math.log(2 / 2))  # P(督 | 强监)
+    seen_bigram_only = model.log_probability("加监督", 2)  # 加监 unseen: back off to P(督 | 监)
+    assert seen_bigram_only == pytest.approx(math.log(0.4) + math.log(2 / 2))
+    unseen = model.log_probability("加强都", 2)
+    assert unseen < seen_bigram_only
+    # 强监督 is a seen trigram; 都 after 强监 is unseen twice over and falls back to add-one P(都) = 1/15.
+    assert model.replacement_gain("加强监都", 3, "督") == pytest.approx(-(2 * math.log(0.4) + math.log(1 / 15)))
+
+
+def test_no_trigram_code_equals_a_bigram_code():
+    model = CharNgrams([("\x00", 1), ("a", 1), ("\x00a", 5), ("\x00\x00a", 7)])
+    assert model.count("\x00a") == 5 and model.count("\x00\x00a") == 7
+
+
+def test_the_bundled_model_is_loaded_from_the_package():
+    model = load()
+    assert len(model) > 100_000
+    assert model.count("政府") > 100 and model.count("攻府") == 0
