@@ -13,6 +13,8 @@ consulted only for the few candidates the model already favours.
 
 from __future__ import annotations
 
+from itertools import compress, pairwise
+
 from ..models import Category, Severity
 from ..text import char_ngrams, confusion, segment
 from .base import Candidate, Scan
@@ -52,17 +54,15 @@ class CharNgramTypoDetector:
         text = scan.folded.text
         last = len(text) - 1
         warning_gain = WARNING_GAIN[self.sensitivity]
-        for position in _suspects(text, model):
+        for position in _suspects(text, model, frequent):
             char = text[position]
             options = table.get(char)
             if not options:
                 continue
-            # Cheap screens of the non-word rule below, before the model is asked: the character
-            # must not make a common two-character word with a neighbour, and a replacement must.
+            # A cheap screen of the non-word rule below, before the model is asked: a replacement
+            # must make a common two-character word with a neighbour.
             previous = text[position - 1] if position else ""
             following = text[position + 1] if position < last else ""
-            if previous + char in frequent or char + following in frequent:
-                continue
             wordy = options.keys() & (word_after.get(previous, _NONE) | word_before.get(following, _NONE))
             if not wordy:
                 continue
@@ -94,14 +94,21 @@ class CharNgramTypoDetector:
             )
 
 
-def _suspects(text: str, model: char_ngrams.CharNgrams):
-    """Positions of Chinese characters next to a neighbour they never follow or precede in correct text."""
-    unseen_after = model.unseen_pairs(text)  # pair (i, i+1)
+def _suspects(text: str, model: char_ngrams.CharNgrams, frequent: dict[str, int]):
+    """Positions of Chinese characters that make no common two-character word with either
+    neighbour (the non-word rule would drop them anyway; this rules out four in five
+    characters of ordinary prose) and stand next to a pair never seen in correct text."""
+    in_word = [first + second in frequent for first, second in pairwise(text)]  # pair (i, i+1)
+    in_word.append(False)
+    free = [not (left or right) for left, right in zip([False, *in_word], in_word)]
+    seen = model.seen_pair
     last = len(text) - 1
-    for position, char in enumerate(text):
-        if not _is_han(char):
-            continue
-        if (position > 0 and unseen_after[position - 1]) or (position < last and unseen_after[position]):
+    for position in compress(range(len(text)), free):
+        char = text[position]
+        if _is_han(char) and (
+            (position > 0 and not seen(text[position - 1], char))
+            or (position < last and not seen(char, text[position + 1]))
+        ):
             yield position
 
 

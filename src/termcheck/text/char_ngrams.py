@@ -14,7 +14,6 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
-from itertools import pairwise
 
 from ..datafiles import DATA_DIR
 
@@ -83,11 +82,6 @@ class CharNgrams:
 
     def seen_pair(self, first: str, second: str) -> bool:
         return second in self._followers.get(first, _NONE)
-
-    def unseen_pairs(self, text: str) -> list[bool]:
-        """For each i, whether text[i:i+2] never occurs in the counted sentences."""
-        followers = self._followers
-        return [second not in followers.get(first, _NONE) for first, second in pairwise(text)]
 
     def fitting(self, text: str, position: int, candidates: Iterable[str]) -> set[str]:
         """The candidates for ``text[position]`` that form a seen pair with each neighbour it has."""
