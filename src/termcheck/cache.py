@@ -7,6 +7,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,8 +22,9 @@ def cache_dir() -> Path:
     return Path(base) / "termcheck"
 
 
+@lru_cache(maxsize=1)
 def code_fingerprint() -> bytes:
-    """Changes whenever code or data that shapes a compiled artifact changes."""
+    """Changes whenever code or data that shapes a compiled artifact changes (read once per process)."""
     from .datafiles import DATA_DIR
 
     digest = hashlib.sha256()

@@ -16,9 +16,9 @@ from __future__ import annotations
 from itertools import compress, pairwise
 
 from ..models import Category, Severity
-from ..text import char_ngrams, confusion, segment
+from ..text import char_ngrams, segment
 from .base import Candidate, Scan
-from .confusable_typo import load_index
+from .confusable_typo import LABEL, load_index, validated_sensitivity
 
 # Log-probability gain over the trigrams through the character needed for a warning, by kind of
 # slip and sensitivity, chosen on training sentences held out from the model (docs/typos.md).
@@ -29,8 +29,6 @@ WARNING_GAIN = {
 INFO_GAIN = 12.0
 REPLACEMENT_WORD_FREQUENCY = 100  # the replacement must form a jieba word at least this frequent
 CONTEXT = 2  # characters shown on each side in the message
-_NONE: frozenset[str] = frozenset()
-_LABEL = {confusion.HOMOPHONE: "同音字", confusion.SHAPE: "形近字", confusion.OBSERVED: "常见误用字"}
 
 
 def _is_han(char: str) -> bool:
@@ -41,9 +39,7 @@ class CharNgramTypoDetector:
     name = "char-ngram-typo"
 
     def __init__(self, sensitivity: str = "default"):
-        if sensitivity not in WARNING_GAIN:
-            raise ValueError(f"typo sensitivity must be one of {', '.join(WARNING_GAIN)}, not {sensitivity!r}")
-        self.sensitivity = sensitivity
+        self.sensitivity = validated_sensitivity(sensitivity)
 
     def detect(self, scan: Scan):
         model = char_ngrams.load()
@@ -63,7 +59,8 @@ class CharNgramTypoDetector:
             # must make a common two-character word with a neighbour.
             previous = text[position - 1] if position else ""
             following = text[position + 1] if position < last else ""
-            wordy = options.keys() & (word_after.get(previous, _NONE) | word_before.get(following, _NONE))
+            with_previous, with_following = word_after.get(previous, ""), word_before.get(following, "")
+            wordy = [other for other in options if other in with_previous or other in with_following]
             if not wordy:
                 continue
             before = model.around(text, position)
@@ -86,7 +83,7 @@ class CharNgramTypoDetector:
                 rule="typo/char-ngram",
                 category=Category.typo,
                 severity=Severity.warning if gain >= warning_gain.get(kind, 99.0) else Severity.info,
-                message=f"“{shown}”中的“{char}”疑为“{other}”之误（{_LABEL.get(kind, '错字')}）",
+                message=f"“{shown}”中的“{char}”疑为“{other}”之误（{LABEL.get(kind, '错字')}）",
                 suggestions=(other,),
                 confidence=round(min(0.95, 0.3 + gain / 40), 2),
                 detector=self.name,

@@ -46,7 +46,7 @@ CHAR_MODEL_WEIGHT = 0.3
 CHAR_MODEL_CAP = 4.0
 WINDOW = 5
 BREAKS = frozenset("，。；：！？、“”‘’《》（）()\n \t,.;:!?")
-_LABEL = {confusion.HOMOPHONE: "同音字", confusion.SHAPE: "形近字", confusion.OBSERVED: "常见误用字"}
+LABEL = {confusion.HOMOPHONE: "同音字", confusion.SHAPE: "形近字", confusion.OBSERVED: "常见误用字"}
 
 _indexes: dict[str, "VariantIndex"] = {}  # by matcher backend
 _lock = threading.Lock()
@@ -59,16 +59,16 @@ class VariantIndex:
         # Words of 2-4 characters frequent enough to be corrections, with their frequency: hits are
         # screened with these before jieba has to be loaded.
         self.frequent = frequent
-        # The same two-character words as sets of second characters by first and the reverse, so
-        # that "which replacements make a word with this neighbour" is one set intersection.
-        after: dict[str, set[str]] = {}
-        before: dict[str, set[str]] = {}
+        # The same two-character words as strings of second characters by first and the reverse,
+        # so that "does this replacement make a word with its neighbour" is a substring test.
+        after: dict[str, list[str]] = {}
+        before: dict[str, list[str]] = {}
         for word in frequent:
             if len(word) == 2:
-                after.setdefault(word[0], set()).add(word[1])
-                before.setdefault(word[1], set()).add(word[0])
-        self.word_after = {char: frozenset(chars) for char, chars in after.items()}
-        self.word_before = {char: frozenset(chars) for char, chars in before.items()}
+                after.setdefault(word[0], []).append(word[1])
+                before.setdefault(word[1], []).append(word[0])
+        self.word_after = {char: "".join(chars) for char, chars in after.items()}
+        self.word_before = {char: "".join(chars) for char, chars in before.items()}
 
 
 def build_index(backend: str | None = None, exclude_seen: bool = True) -> VariantIndex:
@@ -160,13 +160,17 @@ def _window(text: str, start: int, end: int) -> tuple[int, int]:
     return bounded_span(text, start, end, BREAKS, WINDOW)
 
 
+def validated_sensitivity(sensitivity: str) -> str:
+    if sensitivity not in SENSITIVITIES:
+        raise ValueError(f"typo sensitivity must be one of {', '.join(SENSITIVITIES)}, not {sensitivity!r}")
+    return sensitivity
+
+
 class ConfusableTypoDetector:
     name = "confusable-typo"
 
     def __init__(self, sensitivity: str = "default"):
-        if sensitivity not in WARNING_SCORE:
-            raise ValueError(f"typo sensitivity must be one of {', '.join(SENSITIVITIES)}, not {sensitivity!r}")
-        self.sensitivity = sensitivity
+        self.sensitivity = validated_sensitivity(sensitivity)
 
     def detect(self, scan: Scan):
         index = load_index(scan.compiled.automaton.backend)
@@ -213,7 +217,7 @@ class ConfusableTypoDetector:
                 rule="typo/confusable",
                 category=Category.typo,
                 severity=Severity.warning if score >= warning_score.get(kind, 99.0) else Severity.info,
-                message=f"“{variant}”疑为“{word}”之误（{_LABEL.get(kind, '错字')}）",
+                message=f"“{variant}”疑为“{word}”之误（{LABEL.get(kind, '错字')}）",
                 suggestions=(word,),
                 confidence=round(min(0.95, 0.4 + score / 30), 2),
                 detector=self.name,
