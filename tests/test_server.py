@@ -86,6 +86,7 @@ def test_body_over_the_limit_is_413_by_length_and_by_stream(client):
     response = client.post("/v1/check", content=big, headers={"content-type": "application/json"})
     assert response.status_code == 413
     assert response.json() == {"error": "request body larger than 4096 bytes", "limit": 4096}
+    assert response.headers["connection"] == "close"  # the unread body makes the connection unusable
 
     def chunks():  # no Content-Length: the middleware counts what it reads
         for _ in range(10):

@@ -123,12 +123,17 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
     async def _refuse(self, send):
-        await _send_json(send, 413, {"error": f"request body larger than {self.limit} bytes", "limit": self.limit})
+        # The rest of the body stays unread, so the connection cannot carry another request:
+        # saying so keeps a client from reusing it just as the server closes it.
+        error = {"error": f"request body larger than {self.limit} bytes", "limit": self.limit}
+        await _send_json(send, 413, error, close=True)
 
 
-async def _send_json(send, status: int, payload: dict) -> None:
+async def _send_json(send, status: int, payload: dict, close: bool = False) -> None:
     body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    if close:
+        headers.append((b"connection", b"close"))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
