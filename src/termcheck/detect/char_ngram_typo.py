@@ -1,14 +1,15 @@
-"""Single-character slips judged by their neighbours: 开展寻查 for 巡查, 疫情防空 for 防控.
+"""Single-character slips judged by their neighbours: 监都检查 for 监督, 多式联云 for 联运.
 
 The confusable-typo detector only knows variants of frequent words. This one looks at each
-character that forms a pair never seen in correct text and asks whether a confusable
-character (same pinyin, similar shape, a slip seen in training) would make the three
-character trigrams through it far more likely under a trigram model of correct sentences
-(text.char_ngrams). A suggestion is kept only as a classic non-word slip: the character as
-written forms no dictionary word with its neighbours, and the replacement forms a common one.
-Replacements must form seen pairs with both neighbours. These pair checks are set operations,
-so the model's slower lookups run for few characters per sentence, and jieba's dictionary is
-consulted only for the few candidates the model already favours.
+character that makes no common two-character word with a neighbour and forms a pair never
+seen in correct text, and asks whether a confusable character (same pinyin, similar shape, a
+slip seen in training) would make the three character trigrams through it far more likely
+under a trigram model of correct sentences (text.char_ngrams). A suggestion is kept only as a
+classic non-word slip: the character as written forms no dictionary word with its neighbours,
+and the replacement forms a common one, in seen pairs with both neighbours. These screens are
+dictionary and substring tests, so the model's slower lookups run for few characters per
+sentence, and jieba's dictionary is consulted only for the few candidates the model favours.
+Real-word slips (防空 for 防控) are left alone by design.
 """
 
 from __future__ import annotations

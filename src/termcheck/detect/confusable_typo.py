@@ -9,10 +9,10 @@ Aho-Corasick automaton over the whole text.
 
 At scan time a hit is scored on a small window by two models: how much more likely jieba's
 unigram word model finds the window with the intended word, plus a capped share of how much
-more likely the character trigram model of correct sentences (text.char_ngrams) finds it. The first knows
-words, the second their neighbours. A large score is a warning, a moderate one an info. The
-index depends only on jieba's dictionary and the confusion data, so it is cached on disk apart
-from the lexicons.
+more likely the character trigram model of correct sentences (text.char_ngrams) finds it.
+The first knows words, the second their neighbours. A large score is a warning, a moderate
+one an info. The index depends only on jieba's dictionary and the confusion data, so it is
+cached on disk apart from the lexicons.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The counts come from ``data/char_ngrams.tsv.gz`` (scripts/typos/build_char_ngrams.py).
 Bigrams and trigrams live in two flat arrays searched by bisection rather than a dict of
-strings: a third of the memory a dict would take, and lookups happen only around suspects.
+strings: a tenth of the memory a dict would take, and lookups happen only around suspects.
 """
 
 from __future__ import annotations
