@@ -62,3 +62,11 @@ def test_internal_document_markings(checker, text, marks):
 )
 def test_prose_about_secrecy_is_clean(checker, text):
     assert found(checker, text) == []
+
+
+def test_a_long_run_of_digits_is_no_pathological_case(checker):
+    # A copy number is 3-6 digits; a line of many digits used to be cut into such pieces in
+    # exponentially many ways before failing to match (found by the fuzzer: it never returned).
+    line = "0" * 200 + "\x01政务"
+    assert found(checker, line) == []
+    assert found(checker, "特急　000123　机密\n关于近期工作的通知") == [("secrecy/marking", "机密")]

@@ -43,7 +43,9 @@ _MARKINGS = (
 )
 _MARKING = "|".join(sorted(_MARKINGS, key=len, reverse=True))
 # Header words that share a line with the marks in a document head: urgency and copy number.
-_HEAD_WORD = r"特急|加急|平急|特提|急件|\d{3,6}"
+# A copy number must end where its digits end: otherwise a long run of digits can be cut into
+# 3-6 digit pieces in exponentially many ways before the line fails to match.
+_HEAD_WORD = r"特急|加急|平急|特提|急件|\d{3,6}(?!\d)"
 _SEPARATOR = r"[\s\u3000，,、；;：:·★]*"
 _MARKING_LINE = re.compile(
     f"^{_SEPARATOR}(?:(?:[【\\[（(〔]?(?:{_MARKING})[】\\]）)〕]?|{_HEAD_WORD}){_SEPARATOR})+$"
