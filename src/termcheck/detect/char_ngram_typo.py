@@ -47,9 +47,8 @@ class CharNgramTypoDetector:
         if not len(model):
             return
         index = load_index(scan.compiled.automaton.backend)
-        table, frequent, word_after, word_before = index.table, index.frequent, index.word_after, index.word_before
+        table, frequent, completing = index.table, index.frequent, index.completing
         text = scan.folded.text
-        last = len(text) - 1
         warning_gain = WARNING_GAIN[self.sensitivity]
         for position in _suspects(text, model, frequent):
             char = text[position]
@@ -57,11 +56,9 @@ class CharNgramTypoDetector:
             if not options:
                 continue
             # A cheap screen of the non-word rule below, before the model is asked: a replacement
-            # must make a common two-character word with a neighbour.
-            previous = text[position - 1] if position else ""
-            following = text[position + 1] if position < last else ""
-            with_previous, with_following = word_after.get(previous, ""), word_before.get(following, "")
-            wordy = [other for other in options if other in with_previous or other in with_following]
+            # must make a common two- or three-character word with its neighbours.
+            fillers = "".join(completing.get(key, "") for key in _gapped(text, position))
+            wordy = [other for other in options if other in fillers]
             if not wordy:
                 continue
             before = model.around(text, position)
@@ -108,6 +105,19 @@ def _suspects(text: str, model: char_ngrams.CharNgrams, frequent: dict[str, int]
             or (position < last and not seen(char, text[position + 1]))
         ):
             yield position
+
+
+def _gapped(text: str, position: int) -> list[str]:
+    """The two- and three-character windows through ``position``, with "_" in its place."""
+    lo = max(0, position - 2)
+    local, at = text[lo : position + 3], position - lo
+    local = local[:at] + "_" + local[at + 1 :]
+    return [
+        local[start:end]
+        for start in range(max(0, at - 2), at + 1)
+        for end in (start + 2, start + 3)
+        if at < end <= len(local)
+    ]
 
 
 def _non_word_slip(text: str, position: int, replacement: str) -> bool:

@@ -59,16 +59,15 @@ class VariantIndex:
         # Words of 2-4 characters frequent enough to be corrections, with their frequency: hits are
         # screened with these before jieba has to be loaded.
         self.frequent = frequent
-        # The same two-character words as strings of second characters by first and the reverse,
-        # so that "does this replacement make a word with its neighbour" is a substring test.
-        after: dict[str, list[str]] = {}
-        before: dict[str, list[str]] = {}
+        # The same two- and three-character words as the characters that complete them, keyed by
+        # the rest of the word with "_" for the gap (政_ -> 府策…, 人_政 -> 民…), so that "does this
+        # replacement make a word with its neighbours" is a substring test.
+        completing: dict[str, list[str]] = {}
         for word in frequent:
-            if len(word) == 2:
-                after.setdefault(word[0], []).append(word[1])
-                before.setdefault(word[1], []).append(word[0])
-        self.word_after = {char: "".join(chars) for char, chars in after.items()}
-        self.word_before = {char: "".join(chars) for char, chars in before.items()}
+            if len(word) in (2, 3):
+                for gap in range(len(word)):
+                    completing.setdefault(word[:gap] + "_" + word[gap + 1 :], []).append(word[gap])
+        self.completing = {key: "".join(chars) for key, chars in completing.items()}
 
 
 def build_index(backend: str | None = None, exclude_seen: bool = True) -> VariantIndex:
