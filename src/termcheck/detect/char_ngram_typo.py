@@ -18,6 +18,7 @@ from itertools import compress, pairwise
 
 from ..models import Category, Severity
 from ..text import char_ngrams, segment
+from ..text.normalize import is_han
 from .base import Candidate, Scan
 from .confusable_typo import LABEL, load_index, validated_sensitivity
 
@@ -30,10 +31,6 @@ WARNING_GAIN = {
 INFO_GAIN = 12.0
 REPLACEMENT_WORD_FREQUENCY = 100  # the replacement must form a jieba word at least this frequent
 CONTEXT = 2  # characters shown on each side in the message
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
 
 
 class CharNgramTypoDetector:
@@ -100,7 +97,7 @@ def _suspects(text: str, model: char_ngrams.CharNgrams, frequent: dict[str, int]
     last = len(text) - 1
     for position in compress(range(len(text)), free):
         char = text[position]
-        if _is_han(char) and (
+        if is_han(char) and (
             (position > 0 and not seen(text[position - 1], char))
             or (position < last and not seen(char, text[position + 1]))
         ):
