@@ -60,7 +60,8 @@ class Checker:
     ``select``/``ignore`` take rule ids, id prefixes (``SENS``) or category names;
     ``allow`` is an allow-list of strings that are never reported (nor anything inside them);
     ``severity_overrides`` maps a selector to a severity; ``typo_sensitivity`` ("default" or
-    "high") sets how readily the confusable-typo detector warns about unlisted typos.
+    "high") sets how readily the two unlisted-typo detectors (confusable-typo, char-ngram-typo)
+    warn.
     """
 
     def __init__(
