@@ -13,7 +13,8 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import pairwise
 
 from ..datafiles import DATA_DIR
 
@@ -35,20 +36,22 @@ def _code(gram: str) -> int:
 class CharNgrams:
     def __init__(self, counts: Iterable[tuple[str, int]]):
         unigrams: dict[str, int] = {}
-        longer: list[tuple[int, int]] = []
+        keys, values = array("Q"), array("I")
         followers: defaultdict[str, set[str]] = defaultdict(set)
         preceders: defaultdict[str, set[str]] = defaultdict(set)
         for gram, count in counts:
             if len(gram) == 1:
                 unigrams[gram] = count
             elif len(gram) in (2, 3):
-                longer.append((_code(gram), count))
+                keys.append(_code(gram))
+                values.append(count)
                 if len(gram) == 2:
                     followers[gram[0]].add(gram[1])
                     preceders[gram[1]].add(gram[0])
-        longer.sort()
-        self._keys = array("Q", (key for key, _ in longer))
-        self._counts = array("I", (count for _, count in longer))
+        if any(earlier >= later for earlier, later in pairwise(keys)):
+            order = sorted(range(len(keys)), key=keys.__getitem__)
+            keys, values = array("Q", (keys[i] for i in order)), array("I", (values[i] for i in order))
+        self._keys, self._counts = keys, values
         self._unigrams = unigrams
         # Neighbours as strings, not sets: a third of the size, and unpickled ten times faster.
         self._followers = {char: "".join(sorted(after)) for char, after in followers.items()}
@@ -120,12 +123,14 @@ class CharNgrams:
         return self.around(text, position, char) - self.around(text, position)
 
 
-def read_counts(path=DATA_DIR / FILE) -> list[tuple[str, int]]:
+def read_counts(path=DATA_DIR / FILE) -> Iterator[tuple[str, int]]:
+    """The file's (n-gram, count) rows, streamed: the bundled file has over a million."""
     if not path.exists():
-        return []
+        return
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        rows = (line.rstrip("\n").split("\t") for line in handle)
-        return [(gram, int(count)) for gram, count in rows]
+        for line in handle:
+            gram, count = line.rstrip("\n").split("\t")
+            yield gram, int(count)
 
 
 def load() -> CharNgrams:
