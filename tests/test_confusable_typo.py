@@ -41,7 +41,7 @@ def test_default_sensitivity_warns_about_a_clear_typo(default, text, wrong, righ
 @pytest.mark.parametrize(
     "text, wrong, right",
     [
-        ("推进政务公开标准化规范化建设，提升信息发布质亮。", "质亮", "质量"),
+        ("加快建设现代化产业提系。", "提系", "体系"),
         ("加强基层医疗卫生服务体系建设，提高服务能例。", "能例", "能力"),
         ("各地要切实加强组织领导，确保各项政策落实到位，防止出现新的风显。", "风显", "风险"),
     ],
@@ -101,16 +101,16 @@ def test_sensitivity_from_config_file_and_command_line(tmp_path, monkeypatch):
     from termcheck.cli import main
 
     draft = tmp_path / "draft.txt"
-    draft.write_text("推进政务公开标准化规范化建设，提升信息发布质亮。\n", encoding="utf-8")
+    draft.write_text("加快建设现代化产业提系。\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     quiet = runner.invoke(main, ["check", "--fail-on", "warning", "--format", "json", str(draft)])
     assert quiet.exit_code == 0, quiet.output
     loud = runner.invoke(main, ["check", "--fail-on", "warning", "--typo-sensitivity", "high", str(draft)])
-    assert loud.exit_code == 1 and "质亮" in loud.output
+    assert loud.exit_code == 1 and "提系" in loud.output
     (tmp_path / "termcheck.toml").write_text('typo-sensitivity = "high"\n', encoding="utf-8")
     configured = runner.invoke(main, ["check", "--fail-on", "warning", str(draft)])
-    assert configured.exit_code == 1 and "质亮" in configured.output
+    assert configured.exit_code == 1 and "提系" in configured.output
     (tmp_path / "termcheck.toml").write_text('typo-sensitivity = "loud"\n', encoding="utf-8")
     broken = runner.invoke(main, ["check", str(draft)])
     assert broken.exit_code == 2 and "typo-sensitivity" in broken.output

@@ -43,7 +43,7 @@ INFO_SCORE = 8.0  # any kind, for an info
 # The character model's share is weighted and capped: on documents unlike its training
 # sentences (names, places, new words) an uncapped share made false alarms six times as common.
 CHAR_MODEL_WEIGHT = 0.3
-CHAR_MODEL_CAP = 4.0
+CHAR_MODEL_CAP = 6.0
 WINDOW = 5
 BREAKS = frozenset("，。；：！？、“”‘’《》（）()\n \t,.;:!?")
 LABEL = {confusion.HOMOPHONE: "同音字", confusion.SHAPE: "形近字", confusion.OBSERVED: "常见误用字"}
