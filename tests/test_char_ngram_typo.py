@@ -109,6 +109,15 @@ def test_no_trigram_code_equals_a_bigram_code():
     assert model.count("\x00a") == 5 and model.count("\x00\x00a") == 7
 
 
+def test_counts_in_any_order_give_the_same_model():
+    grams = [("加", 3), ("强", 3), ("加强", 3), ("强加", 1), ("加强加", 1), ("强加强", 2)]
+    in_search_order = CharNgrams(sorted(grams, key=lambda row: (len(row[0]), row[0])))
+    shuffled = CharNgrams(reversed(grams))
+    for gram, count in grams:
+        assert in_search_order.count(gram) == shuffled.count(gram) == count
+    assert shuffled.count("加加") == 0
+
+
 def test_the_bundled_model_is_loaded_from_the_package():
     model = load()
     assert len(model) > 100_000
