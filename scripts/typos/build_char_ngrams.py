@@ -14,8 +14,8 @@ measurement is helped by a sentence it contains (the data README warns that 46 o
 sentences are in clean/). Nothing else is read from those files.
 
 Writes src/termcheck/data/char_ngrams.tsv.gz: ``ngram<TAB>count`` lines, sorted by length then
-characters, gzip
-without a timestamp, so reruns give identical bytes. No sentence is stored, only counts.
+characters, gzip without a timestamp, so reruns give identical bytes. No sentence is stored,
+only counts.
 
     python scripts/typos/build_char_ngrams.py [--data DIR] [--skip NAME] [--half even|odd] [--no-pfr]
 
@@ -83,7 +83,7 @@ def pfr_sentences(cache: Path) -> list[str]:
         if member is None:
             sys.exit(f"{sdist}: no {PFR_MEMBER}")
         lines = member.read().decode("utf-8").splitlines()
-    # Tokens look like 中共中央/nt; cut at the last "/" in case a word contains one.
+    # Tokens look like 中共中央/nt: the word, "/", its tag.
     sentences = ("".join(token.rsplit("/", 1)[0] for token in line.split()) for line in lines)
     return [sentence for sentence in sentences if sentence]
 
