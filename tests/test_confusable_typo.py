@@ -144,3 +144,14 @@ def test_the_character_model_tips_a_typo_into_a_warning(monkeypatch):
     monkeypatch.setattr(confusable_typo, "CHAR_MODEL_WEIGHT", 0.0)
     assert _typos(checker, text) == []
     assert _typos(checker, text, ("info",)) == [("工做", ("工作",), "info")]
+
+
+def test_archaic_readings_make_no_homophones_for_the_typo_table():
+    from termcheck.text import confusion
+
+    assert {"dan", "jie"} <= confusion.readings("担") and confusion.living_readings("担") == {"dan"}
+    assert confusion.living_readings("绿") == {"lv", "lu"}  # 绿色, 绿林: both living, ü spelt v
+    assert "担" not in confusion.confusables("结", living_only=True)
+    assert "担" in confusion.confusables("结")  # near-miss still checks protected names against every reading
+    table = confusable_typo.load_index().table
+    assert "结" not in table["担"] and "胆" in table["担"]

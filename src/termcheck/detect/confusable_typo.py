@@ -86,7 +86,7 @@ def build_index(backend: str | None = None, exclude_seen: bool = True) -> Varian
     for char in sorted(common):
         table[char] = {
             other: kind
-            for other, kind in confusion.confusables(char).items()
+            for other, kind in confusion.confusables(char, living_only=True).items()
             if other in common and kind != confusion.NEAR_PINYIN
         }
     for wrong, right in confusion.observed_slips():

@@ -59,6 +59,32 @@ def readings(char: str) -> set[str]:
     return {r for r in pinyin(char, style=Style.NORMAL, heteronym=True)[0] if r.isalpha()}
 
 
+def living_readings(char: str) -> set[str]:
+    """The character's usual reading and those it has in some word of pypinyin's phrase list.
+
+    pypinyin lists every dictionary reading (是 ti, 家 jie, 担 jie); a typist meets only the
+    living ones, and the archaic ones made 担 a "homophone" of 结."""
+    from pypinyin import Style, pinyin
+
+    usual = {r for r in pinyin(char, style=Style.NORMAL)[0] if r.isalpha()}
+    return usual | (readings(char) & _phrase_readings().get(char, set()))
+
+
+@lru_cache(maxsize=1)
+def _phrase_readings() -> dict[str, set[str]]:
+    import unicodedata
+
+    from pypinyin.phrases_dict import phrases_dict
+
+    found: defaultdict[str, set[str]] = defaultdict(set)
+    for phrase, syllables in phrases_dict.items():
+        for char, options in zip(phrase, syllables):
+            for option in options:
+                spelt = unicodedata.normalize("NFD", option).replace("u\u0308", "v")  # pypinyin writes ü as v
+                found[char].add("".join(c for c in spelt if not unicodedata.combining(c)))
+    return found
+
+
 def _fuzzy(syllable: str) -> set[str]:
     variants = {syllable}
     for a, b in _INITIAL_PAIRS:
@@ -77,11 +103,12 @@ def _fuzzy(syllable: str) -> set[str]:
     return variants
 
 
-@lru_cache(maxsize=1)
-def _syllable_index() -> dict[str, list[str]]:
+@lru_cache(maxsize=2)
+def _syllable_index(living_only: bool = False) -> dict[str, list[str]]:
+    read = living_readings if living_only else readings
     index: dict[str, list[str]] = defaultdict(list)
     for char in common_chars():  # most frequent first
-        for reading in readings(char):
+        for reading in read(char):
             index[reading].append(char)
     return index
 
@@ -107,11 +134,12 @@ def shape_table() -> dict[str, tuple[str, ...]]:
     return {char: tuple(others) for char, others in linked.items()}
 
 
-def confusables(char: str) -> dict[str, str]:
-    """Characters likely typed instead of ``char``, mapped to the kind of slip."""
+def confusables(char: str, living_only: bool = False) -> dict[str, str]:
+    """Characters likely typed instead of ``char``, mapped to the kind of slip; ``living_only``
+    ignores archaic readings (see living_readings)."""
     found: dict[str, str] = {}
-    index = _syllable_index()
-    own = readings(char)
+    index = _syllable_index(living_only)
+    own = living_readings(char) if living_only else readings(char)
     for reading in own:
         for other in index.get(reading, ())[:HOMOPHONES_PER_SYLLABLE]:
             found.setdefault(other, HOMOPHONE)
