@@ -72,16 +72,13 @@ def living_readings(char: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _phrase_readings() -> dict[str, set[str]]:
-    import unicodedata
-
+    from pypinyin.contrib.tone_convert import to_normal
     from pypinyin.phrases_dict import phrases_dict
 
     found: defaultdict[str, set[str]] = defaultdict(set)
     for phrase, syllables in phrases_dict.items():
         for char, options in zip(phrase, syllables):
-            for option in options:
-                spelt = unicodedata.normalize("NFD", option).replace("u\u0308", "v")  # pypinyin writes ü as v
-                found[char].add("".join(c for c in spelt if not unicodedata.combining(c)))
+            found[char].update(to_normal(option) for option in options)
     return found
 
 
