@@ -18,7 +18,7 @@ import math
 from itertools import compress, pairwise
 
 from ..models import Category, Severity
-from ..text import char_ngrams, segment
+from ..text import char_ngrams, person_names, segment
 from ..text.normalize import is_han
 from .base import Candidate, Scan
 from .confusable_typo import LABEL, load_index, validated_sensitivity
@@ -69,6 +69,8 @@ class CharNgramTypoDetector:
                 continue
             gain, other = max((model.around(text, position, o) - before, o) for o in fitting)
             if gain < INFO_GAIN or scan.overlaps_correct_form(position, position + 1):
+                continue
+            if person_names.in_name_slot(text, position, position + 1):
                 continue
             kind = options[other]
             word_frequency = _non_word_slip(text, position, other)

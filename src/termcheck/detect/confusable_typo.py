@@ -22,7 +22,7 @@ import threading
 from collections import Counter
 
 from ..models import Category, Severity
-from ..text import char_ngrams, confusion, segment
+from ..text import char_ngrams, confusion, person_names, segment
 from ..text.sentences import bounded_span
 from .base import Candidate, Scan
 
@@ -190,7 +190,7 @@ class ConfusableTypoDetector:
                     word = variant[:position] + other + variant[position + 1 :]
                     if frequent.get(word, 0) >= VARIANT_BASE_FREQUENCY[len(word)]:
                         corrections.append((word, kind, start + position, other))
-            if not corrections or scan.overlaps_correct_form(start, end):
+            if not corrections or scan.overlaps_correct_form(start, end) or person_names.in_name_slot(text, start, end):
                 continue
             if frequency is None:
                 frequency = segment.frequencies().get
