@@ -40,6 +40,19 @@ def test_a_non_word_slip_is_a_warning_with_the_character_to_write(default, text,
     assert finding.rule == "typo/char-ngram" and f"“{wrong}”疑为“{right}”之误" in finding.message
 
 
+@pytest.mark.parametrize(
+    "text, wrong, right",
+    [
+        ("全市16个低区和部门参加评比。", "低", "地"),
+        ("依法盘活集体所有键设用地。", "键", "建"),
+    ],
+)
+def test_a_common_replacement_word_lifts_a_modest_model_gain(default, text, wrong, right, monkeypatch):
+    assert _typos(default, text) == [(wrong, (right,), "warning")]
+    monkeypatch.setattr(char_ngram_typo, "MODEL_GAIN", char_ngram_typo.INFO_SCORE)  # the floor before the bonus
+    assert _typos(default, text, ("info", "warning", "error")) == []
+
+
 def test_offsets_point_into_the_original_text_when_matching_ran_on_a_folded_copy(default):
     text = "市场监管部门要加强对食品生产企业的監都检查。"  # traditional 監 is folded before matching
     (finding,) = [f for f in default.check(text, as_of=DAY) if f.severity.value == "warning"]

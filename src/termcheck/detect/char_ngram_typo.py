@@ -29,7 +29,8 @@ WARNING_GAIN = {
     "default": {"homophone": 14.0, "observed": 14.0, "shape": 16.0},
     "high": {"homophone": 13.0, "observed": 13.0, "shape": 15.0},
 }
-INFO_GAIN = 12.0
+MODEL_GAIN = 10.0  # the character model alone must favour the replacement this much
+INFO_SCORE = 12.0  # model gain plus word bonus needed for an info
 REPLACEMENT_WORD_FREQUENCY = 100  # the replacement must form a jieba word at least this frequent
 WORD_BONUS = 1.5  # added to the gain per tenfold of that word's frequency above the minimum
 CONTEXT = 2  # characters shown on each side in the message
@@ -61,14 +62,14 @@ class CharNgramTypoDetector:
             if not wordy:
                 continue
             before = model.around(text, position)
-            if before > -INFO_GAIN:
+            if before > -MODEL_GAIN:
                 continue  # no replacement can gain enough
             # A replacement that itself stands in an unseen pair is no surer than what was written.
             fitting = model.fitting(text, position, wordy)
             if not fitting:
                 continue
             gain, other = max((model.around(text, position, o) - before, o) for o in fitting)
-            if gain < INFO_GAIN or scan.overlaps_correct_form(position, position + 1):
+            if gain < MODEL_GAIN or scan.overlaps_correct_form(position, position + 1):
                 continue
             if person_names.in_name_slot(text, position, position + 1):
                 continue
@@ -78,6 +79,8 @@ class CharNgramTypoDetector:
                 continue
             # A replacement that makes a very common word is surer: 医完→医院 beats 一坊→一场.
             gain += WORD_BONUS * max(0.0, math.log10(word_frequency / REPLACEMENT_WORD_FREQUENCY))
+            if gain < INFO_SCORE:
+                continue
             shown = text[max(0, position - CONTEXT) : position + CONTEXT + 1].strip("，。；：！？、“”（） \n")
             yield Candidate(
                 start=position,
