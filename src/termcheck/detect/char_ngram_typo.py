@@ -31,6 +31,10 @@ WARNING_GAIN = {
 }
 MODEL_GAIN = 10.0  # the character model alone must favour the replacement this much
 INFO_SCORE = 12.0  # model gain plus word bonus needed for an info
+# At high sensitivity the written character may form a word with its neighbours, if the word the
+# replacement forms is this many times more frequent in jieba's dictionary (刚要 3 for 纲要 385,
+# 照开 3 for 召开 9,138). jieba lists many slips, and some real words, with a frequency of 3-50.
+RARER_WORD_RATIO = {"default": math.inf, "high": 100.0}
 REPLACEMENT_WORD_FREQUENCY = 100  # the replacement must form a jieba word at least this frequent
 WORD_BONUS = 1.5  # added to the gain per tenfold of that word's frequency above the minimum
 CONTEXT = 2  # characters shown on each side in the message
@@ -50,6 +54,7 @@ class CharNgramTypoDetector:
         table, frequent, completing = index.table, index.frequent, index.completing
         text = scan.folded.text
         warning_gain = WARNING_GAIN[self.sensitivity]
+        rarer_word_ratio = RARER_WORD_RATIO[self.sensitivity]
         for position in _suspects(text, model, frequent):
             char = text[position]
             options = table.get(char)
@@ -74,7 +79,7 @@ class CharNgramTypoDetector:
             if person_names.in_name_slot(text, position, position + 1):
                 continue
             kind = options[other]
-            word_frequency = _non_word_slip(text, position, other)
+            word_frequency = _non_word_slip(text, position, other, rarer_word_ratio)
             if not word_frequency:
                 continue
             # A replacement that makes a very common word is surer: 医完→医院 beats 一坊→一场.
@@ -127,16 +132,18 @@ def _gapped(text: str, position: int) -> list[str]:
     ]
 
 
-def _non_word_slip(text: str, position: int, replacement: str) -> int:
-    """When the character forms no word with its neighbours and ``replacement`` forms a common
-    one, the jieba frequency of the most frequent such word; otherwise 0."""
+def _non_word_slip(text: str, position: int, replacement: str, rarer_word_ratio: float = math.inf) -> int:
+    """When ``replacement`` forms a common word with the neighbours and the character as written
+    forms none (or only words ``rarer_word_ratio`` times rarer), the jieba frequency of the most
+    frequent such word; otherwise 0."""
     frequency = segment.frequencies()
     lo = max(0, position - 3)
     local, at = text[lo : position + 4], position - lo
-    if _word_through(local, at, frequency):
-        return 0
     found = _word_through(local[:at] + replacement + local[at + 1 :], at, frequency)
-    return found if found >= REPLACEMENT_WORD_FREQUENCY else 0
+    written = _word_through(local, at, frequency)
+    if found < REPLACEMENT_WORD_FREQUENCY or (written and written * rarer_word_ratio > found):
+        return 0
+    return found
 
 
 def _word_through(text: str, position: int, frequency: dict[str, int]) -> int:
