@@ -32,6 +32,8 @@ def _warnings(checker, text):
         "刘春杰、王勇宇、宋萍静等同志参加检查。",  # 春杰, 勇宇, 萍静 as 春节, 勇于, 平静
         "副市长黎鹏超出席活动并讲话。",  # 黎鹏 as 李鹏
         "会议由韦芳、王秀成共同主持。",  # 由韦 as 由于
+        "此次评审由专家组成员贾强、刘春杰等完成。",  # a list after a cue and closed by 等
+        "获奖名单：贾强、刘春杰、廖宁等。",
     ],
 )
 def test_names_in_name_slots_are_not_typos(checker, text):

@@ -34,7 +34,7 @@ TITLES = (
     "校长", "副校长", "所长", "站长", "社长", "行长", "董事长", "总经理", "经理", "组长", "副组长", "队长",
     "检察长", "庭长", "审判长", "审判员", "法官", "检察官", "律师", "教授", "研究员", "专家", "院士", "记者",
     "通讯员", "编辑", "责任编辑", "摄影", "撰稿", "作者", "联系人", "负责人", "监督员", "调解员", "网格员",
-    "总理", "副总理", "国务委员", "委员长", "副委员长", "旗长", "盟长", "主编", "审核", "校对", "编审",
+    "总理", "副总理", "国务委员", "委员长", "副委员长", "旗长", "盟长", "主编", "审核", "校对", "编审", "成员",
 )
 APPOINTING = ("任命", "免去", "提名", "聘任", "聘请", "选举", "推选", "推荐", "委派")
 LEFT_CUES = frozenset(TITLES + APPOINTING)
@@ -58,7 +58,8 @@ def in_name_slot(text: str, start: int, end: int) -> bool:
     for first in range(max(0, start - 3), start + 1):
         for last in _name_ends(text, first):
             if last >= end and (
-                _cue_before(text, first, MAX_LIST) or (_opens_cleanly(text, first) and _cue_after(text, last, MAX_LIST))
+                _cue_before(text, first, MAX_LIST)
+                or (_opens_cleanly(text, first) and _cue_after(text, last, MAX_LIST, text[first - 1 : first] == LIST_JOINER))
             ):
                 return True
     return False
@@ -90,11 +91,14 @@ def _cue_before(text: str, position: int, names_left: int) -> bool:
     return any(_cue_before(text, first, names_left - 1) for first in starts)
 
 
-def _cue_after(text: str, position: int, names_left: int) -> bool:
-    """A right cue (同志, 出席, （女) starts at ``position``, or a 、 list of names followed by one."""
+def _cue_after(text: str, position: int, names_left: int, listed: bool = False) -> bool:
+    """A right cue (同志, 出席, （女) starts at ``position``, or a 、 list of names followed by one.
+    ``listed``: the name before ``position`` already follows a 、."""
     if any(text[position : position + size] in RIGHT_CUES for size in range(1, LONGEST_CUE + 1)):
         return True
+    if listed and text[position : position + 1] == "等":
+        return True  # a 、 list of surname-led names closed by 等: 乐韶凤、宋濂等撰
     if names_left == 0 or position >= len(text) or text[position] != LIST_JOINER:
         return False
-    return any(_cue_after(text, last, names_left - 1) for last in _name_ends(text, position + 1))
+    return any(_cue_after(text, last, names_left - 1, True) for last in _name_ends(text, position + 1))
 
