@@ -91,7 +91,9 @@ def test_the_non_word_rule_needs_a_wordless_original_and_a_common_replacement():
 def test_high_sensitivity_also_takes_a_slip_that_forms_a_far_rarer_word():
     text = "国家“十四五”规划刚要全文发布。"  # jieba lists 刚要 (3) as well as 纲要 (385)
     assert _typos(termcheck.Checker(select=["typo/char-ngram"]), text, ("info", "warning", "error")) == []
-    assert _typos(termcheck.Checker(select=["typo/char-ngram"], typo_sensitivity="high"), text) == [("刚", ("纲",), "warning")]
+    assert _typos(termcheck.Checker(select=["typo/char-ngram"], typo_sensitivity="high"), text) == [
+        ("刚", ("纲",), "warning")
+    ]
     assert not char_ngram_typo._non_word_slip("加强法治宣传", 3, "制", rarer_word_ratio=100)  # 法治 is not rare enough
 
 
