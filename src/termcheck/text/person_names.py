@@ -24,9 +24,11 @@ SURNAMES = frozenset(
     "冼蔺楼闻厉伊仝郜阚帅屠朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初云容敬扈晁芮普阙浦戈伏鹿薄邸"
     "雍辜羊乌母裘亓修邰赫杭况宿鲜逯隆茹诸战慕危银亢嵇湛宾戎勾茅揭尉冶檀衣阴昝幸奉植衡富尧闭"
 )
-COMPOUND_SURNAMES = frozenset(
-    {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "西门", "南宫", "独孤", "呼延", "申屠"}
-)
+# fmt: off
+COMPOUND_SURNAMES = frozenset({
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐",
+    "端木", "西门", "南宫", "独孤", "呼延", "申屠",
+})
 TITLES = (
     "书记", "副书记", "省长", "副省长", "市长", "副市长", "州长", "副州长", "县长", "副县长", "区长", "副区长",
     "镇长", "副镇长", "乡长", "副乡长", "村长", "主任", "副主任", "局长", "副局长", "厅长", "副厅长", "部长",
@@ -42,6 +44,7 @@ RIGHT_CUES = frozenset(
     (*TITLES, "同志", "先生", "女士", "老师", "（男", "（女", "(男", "(女", "出席", "主持", "共同主持", "陪同",
      "讲话", "致辞", "调研", "带队", "一行", "等同志", "等人", "担任", "兼任", "当选")
 )
+# fmt: on
 LONGEST_CUE = max(map(len, LEFT_CUES | RIGHT_CUES))
 LIST_JOINER = "、"
 # A name known only by what follows it must also open cleanly: after punctuation or one of these.
@@ -59,7 +62,10 @@ def in_name_slot(text: str, start: int, end: int) -> bool:
         for last in _name_ends(text, first):
             if last >= end and (
                 _cue_before(text, first, MAX_LIST)
-                or (_opens_cleanly(text, first) and _cue_after(text, last, MAX_LIST, text[first - 1 : first] == LIST_JOINER))
+                or (
+                    _opens_cleanly(text, first)
+                    and _cue_after(text, last, MAX_LIST, text[first - 1 : first] == LIST_JOINER)
+                )
             ):
                 return True
     return False
@@ -101,4 +107,3 @@ def _cue_after(text: str, position: int, names_left: int, listed: bool = False) 
     if names_left == 0 or position >= len(text) or text[position] != LIST_JOINER:
         return False
     return any(_cue_after(text, last, names_left - 1, True) for last in _name_ends(text, position + 1))
-
