@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = ROOT / "src" / "termcheck" / "data"
-MIN_PAIR_COUNT = 2
+MIN_PAIR_COUNT = 1
 PARTICLES = set("的地得")
 
 
