@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 
 import pytest
 
@@ -41,9 +42,8 @@ def test_default_sensitivity_warns_about_a_clear_typo(default, text, wrong, righ
 @pytest.mark.parametrize(
     "text, wrong, right",
     [
-        ("加快建设现代化产业提系。", "提系", "体系"),
-        ("加强基层医疗卫生服务体系建设，提高服务能例。", "能例", "能力"),
-        ("各地要切实加强组织领导，确保各项政策落实到位，防止出现新的风显。", "风显", "风险"),
+        ("省级拟上人民政府要加强统筹。", "拟上", "以上"),
+        ("有关行亚主管部门要加强监管。", "行亚", "行业"),
     ],
 )
 def test_high_sensitivity_warns_where_default_only_informs(default, high, text, wrong, right):
@@ -101,16 +101,16 @@ def test_sensitivity_from_config_file_and_command_line(tmp_path, monkeypatch):
     from termcheck.cli import main
 
     draft = tmp_path / "draft.txt"
-    draft.write_text("加快建设现代化产业提系。\n", encoding="utf-8")
+    draft.write_text("有关行亚主管部门要加强监管。\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     quiet = runner.invoke(main, ["check", "--fail-on", "warning", "--format", "json", str(draft)])
     assert quiet.exit_code == 0, quiet.output
     loud = runner.invoke(main, ["check", "--fail-on", "warning", "--typo-sensitivity", "high", str(draft)])
-    assert loud.exit_code == 1 and "提系" in loud.output
+    assert loud.exit_code == 1 and "行亚" in loud.output
     (tmp_path / "termcheck.toml").write_text('typo-sensitivity = "high"\n', encoding="utf-8")
     configured = runner.invoke(main, ["check", "--fail-on", "warning", str(draft)])
-    assert configured.exit_code == 1 and "提系" in configured.output
+    assert configured.exit_code == 1 and "行亚" in configured.output
     (tmp_path / "termcheck.toml").write_text('typo-sensitivity = "loud"\n', encoding="utf-8")
     broken = runner.invoke(main, ["check", str(draft)])
     assert broken.exit_code == 2 and "typo-sensitivity" in broken.output
@@ -142,8 +142,26 @@ def test_the_character_model_tips_a_typo_into_a_warning(monkeypatch):
     checker = termcheck.Checker(select=["typo/confusable"])
     assert _typos(checker, text) == [("工做", ("工作",), "warning")]
     monkeypatch.setattr(confusable_typo, "CHAR_MODEL_WEIGHT", 0.0)
+    monkeypatch.setattr(confusable_typo, "SURE_CHAR_GAIN", math.inf)
     assert _typos(checker, text) == []
     assert _typos(checker, text, ("info",)) == [("工做", ("工作",), "info")]
+
+
+@pytest.mark.parametrize(
+    "text, wrong, right",
+    [
+        ("加快建设现代化产业提系。", "提系", "体系"),
+        ("加强基层医疗卫生服务体系建设，提高服务能例。", "能例", "能力"),
+        ("各地要切实加强组织领导，确保各项政策落实到位，防止出现新的风显。", "风显", "风险"),
+    ],
+)
+def test_a_sure_character_model_and_an_agreeing_word_model_make_a_warning(default, text, wrong, right, monkeypatch):
+    # The capped share alone leaves these at info; the uncapped character gain is ≥ 10 and the
+    # word model's gain ≥ 6.
+    assert _typos(default, text) == [(wrong, (right,), "warning")]
+    monkeypatch.setattr(confusable_typo, "SURE_CHAR_GAIN", math.inf)
+    assert _typos(default, text) == []
+    assert _typos(default, text, ("info",)) == [(wrong, (right,), "info")]
 
 
 def test_archaic_readings_make_no_homophones_for_the_typo_table():
