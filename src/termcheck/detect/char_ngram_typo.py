@@ -140,10 +140,10 @@ def _non_word_slip(text: str, position: int, replacement: str, rarer_word_ratio:
     lo = max(0, position - 3)
     local, at = text[lo : position + 4], position - lo
     found = _word_through(local[:at] + replacement + local[at + 1 :], at, frequency)
-    written = _word_through(local, at, frequency)
-    if found < REPLACEMENT_WORD_FREQUENCY or (written and written * rarer_word_ratio > found):
+    if found < REPLACEMENT_WORD_FREQUENCY:
         return 0
-    return found
+    written = _word_through(local, at, frequency)
+    return 0 if written and written * rarer_word_ratio > found else found
 
 
 def _word_through(text: str, position: int, frequency: dict[str, int]) -> int:

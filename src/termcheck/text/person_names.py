@@ -89,7 +89,7 @@ def _opens_cleanly(text: str, first: int) -> bool:
 def _cue_before(text: str, position: int, names_left: int) -> bool:
     """A left cue (副市长, 任命, 联系人：) ends at ``position``, or a 、 list of names led by one."""
     cue_end = position - 1 if position > 0 and text[position - 1] in "：:" else position
-    if any(text[max(0, cue_end - size) : cue_end] in LEFT_CUES for size in range(1, LONGEST_CUE + 1)):
+    if any(text[cue_end - size : cue_end] in LEFT_CUES for size in range(1, min(LONGEST_CUE, cue_end) + 1)):
         return True
     if names_left == 0 or position == 0 or text[position - 1] != LIST_JOINER:
         return False
