@@ -53,6 +53,41 @@ def test_a_common_replacement_word_lifts_a_modest_model_gain(default, text, wron
     assert _typos(default, text, ("info", "warning", "error")) == []
 
 
+@pytest.mark.parametrize(
+    "text, wrong, right",
+    [
+        ("国家中意药局等部门负责指导。", "意", "医"),  # 中意 is a word (China-Italy)
+        ("会诊由县人民医院主台医师主持。", "台", "治"),  # 主台 reads as 主|台
+    ],
+)
+def test_a_slip_the_word_model_agrees_on_is_a_warning_even_where_the_character_forms_a_word(
+    default, text, wrong, right, monkeypatch
+):
+    assert _typos(default, text) == [(wrong, (right,), "warning")]
+    monkeypatch.setattr(char_ngram_typo, "AGREEING_WORD_GAIN", math.inf)
+    assert _typos(default, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中意两国在药品监管领域签署合作备忘录。",
+        "市水务局负责全市供水保障和防汛工作。",
+        "他是县人民医院主治医师，从事临床工作二十年。",
+    ],
+)
+def test_the_word_model_path_leaves_real_words_in_their_own_sense_alone(default, text):
+    assert _typos(default, text, ("info", "warning", "error")) == []
+
+
+def test_a_warning_from_one_typo_detector_beats_an_overlapping_info_from_the_other():
+    both = termcheck.Checker(select=["typo/confusable", "typo/char-ngram"])
+    text = "组织社会本育指导员广泛开展全民健身活动。"  # typo/confusable: 本育→体育 only as an info
+    assert [(f.rule, f.text, f.severity.value) for f in both.check(text, as_of=DAY)] == [
+        ("typo/char-ngram", "本", "warning")
+    ]
+
+
 def test_offsets_point_into_the_original_text_when_matching_ran_on_a_folded_copy(default):
     text = "市场监管部门要加强对食品生产企业的監都检查。"  # traditional 監 is folded before matching
     (finding,) = [f for f in default.check(text, as_of=DAY) if f.severity.value == "warning"]

@@ -42,8 +42,7 @@ def test_default_sensitivity_warns_about_a_clear_typo(default, text, wrong, righ
 @pytest.mark.parametrize(
     "text, wrong, right",
     [
-        ("省级拟上人民政府要加强统筹。", "拟上", "以上"),
-        ("有关行亚主管部门要加强监管。", "行亚", "行业"),
+        ("组织开展消防安全演炼。", "演炼", "演练"),
     ],
 )
 def test_high_sensitivity_warns_where_default_only_informs(default, high, text, wrong, right):
@@ -101,16 +100,16 @@ def test_sensitivity_from_config_file_and_command_line(tmp_path, monkeypatch):
     from termcheck.cli import main
 
     draft = tmp_path / "draft.txt"
-    draft.write_text("有关行亚主管部门要加强监管。\n", encoding="utf-8")
+    draft.write_text("组织开展消防安全演炼。\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     quiet = runner.invoke(main, ["check", "--fail-on", "warning", "--format", "json", str(draft)])
     assert quiet.exit_code == 0, quiet.output
     loud = runner.invoke(main, ["check", "--fail-on", "warning", "--typo-sensitivity", "high", str(draft)])
-    assert loud.exit_code == 1 and "行亚" in loud.output
+    assert loud.exit_code == 1 and "演炼" in loud.output
     (tmp_path / "termcheck.toml").write_text('typo-sensitivity = "high"\n', encoding="utf-8")
     configured = runner.invoke(main, ["check", "--fail-on", "warning", str(draft)])
-    assert configured.exit_code == 1 and "行亚" in configured.output
+    assert configured.exit_code == 1 and "演炼" in configured.output
     (tmp_path / "termcheck.toml").write_text('typo-sensitivity = "loud"\n', encoding="utf-8")
     broken = runner.invoke(main, ["check", str(draft)])
     assert broken.exit_code == 2 and "typo-sensitivity" in broken.output

@@ -179,9 +179,12 @@ class Checker:
 
         lexical = [c for c in candidates if c.category in LEXICAL_PRIORITY]
         others = [c for c in candidates if c.category not in LEXICAL_PRIORITY]
+        # Between the two typo fallbacks the surer finding wins, so that an info from one (本育→体育)
+        # does not hide a warning from the other on the same character.
         lexical.sort(
             key=lambda c: (
                 c.detector in FALLBACK_DETECTORS,
+                -c.severity.rank if c.detector in FALLBACK_DETECTORS else 0,
                 c.start - c.end,
                 -(c.confidence or 0),
                 bundled(c),

@@ -4,12 +4,14 @@ The confusable-typo detector only knows variants of frequent words. This one loo
 character that makes no common two-character word with a neighbour and forms a pair never
 seen in correct text, and asks whether a confusable character (same pinyin, similar shape, a
 slip seen in training) would make the three character trigrams through it far more likely
-under a trigram model of correct sentences (text.char_ngrams). A suggestion is kept only as a
+under a trigram model of correct sentences (text.char_ngrams). A suggestion is kept as a
 classic non-word slip: the character as written forms no dictionary word with its neighbours,
-and the replacement forms a common one, in seen pairs with both neighbours. These screens are
-dictionary and substring tests, so the model's slower lookups run for few characters per
-sentence, and jieba's dictionary is consulted only for the few candidates the model favours.
-Real-word slips (防空 for 防控) are left alone by design.
+and the replacement forms a common one, in seen pairs with both neighbours. It is also kept
+when jieba's word model finds the window far likelier with the replacement, even where the
+written character forms a word (中意药局: 中意 is China-Italy, 中医药局 is meant). These screens
+are dictionary and substring tests, so the model's slower lookups run for few characters per
+sentence, and jieba is consulted only for the few candidates the model favours. Real-word
+slips in common words (防空 for 防控) are left alone by design: they never become suspects.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from ..models import Category, Severity
 from ..text import char_ngrams, person_names, segment
 from ..text.normalize import is_han
 from .base import Candidate, Scan
-from .confusable_typo import LABEL, load_index, validated_sensitivity
+from .confusable_typo import LABEL, load_index, validated_sensitivity, window_word_gain
 
 # Log-probability gain over the trigrams through the character needed for a warning, by kind of
 # slip and sensitivity, chosen on training sentences held out from the model (docs/typos.md).
@@ -37,6 +39,9 @@ INFO_SCORE = 12.0  # model gain plus word bonus needed for an info
 RARER_WORD_RATIO = {"default": math.inf, "high": 100.0}
 REPLACEMENT_WORD_FREQUENCY = 100  # the replacement must form a jieba word at least this frequent
 WORD_BONUS = 1.5  # added to the gain per tenfold of that word's frequency above the minimum
+# A warning also when jieba's word model finds the window this much likelier (log gain) with the
+# replacement, whether or not the written character forms a word: 主台医师 for 主治医师, 中意药局.
+AGREEING_WORD_GAIN = 8.0
 CONTEXT = 2  # characters shown on each side in the message
 
 
@@ -80,11 +85,16 @@ class CharNgramTypoDetector:
                 continue
             kind = options[other]
             word_frequency = _non_word_slip(text, position, other, rarer_word_ratio)
-            if not word_frequency:
-                continue
-            # A replacement that makes a very common word is surer: 医完→医院 beats 一坊→一场.
-            gain += WORD_BONUS * max(0.0, math.log10(word_frequency / REPLACEMENT_WORD_FREQUENCY))
-            if gain < INFO_SCORE:
+            if word_frequency:
+                # A replacement that makes a very common word is surer: 医完→医院 beats 一坊→一场.
+                gain += WORD_BONUS * max(0.0, math.log10(word_frequency / REPLACEMENT_WORD_FREQUENCY))
+            if word_frequency and gain >= warning_gain.get(kind, 99.0):
+                severity = Severity.warning
+            elif window_word_gain(text, position, position + 1, other) >= AGREEING_WORD_GAIN:
+                severity = Severity.warning
+            elif word_frequency and gain >= INFO_SCORE:
+                severity = Severity.info
+            else:
                 continue
             shown = text[max(0, position - CONTEXT) : position + CONTEXT + 1].strip("，。；：！？、“”（） \n")
             yield Candidate(
@@ -92,7 +102,7 @@ class CharNgramTypoDetector:
                 end=position + 1,
                 rule="typo/char-ngram",
                 category=Category.typo,
-                severity=Severity.warning if gain >= warning_gain.get(kind, 99.0) else Severity.info,
+                severity=severity,
                 message=f"“{shown}”中的“{char}”疑为“{other}”之误（{LABEL.get(kind, '错字')}）",
                 suggestions=(other,),
                 confidence=round(min(0.95, 0.3 + gain / 40), 2),

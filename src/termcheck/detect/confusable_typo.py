@@ -165,6 +165,13 @@ def _window(text: str, start: int, end: int) -> tuple[int, int]:
     return bounded_span(text, start, end, BREAKS, WINDOW)
 
 
+def window_word_gain(text: str, start: int, end: int, replacement: str) -> float:
+    """How much more likely jieba's word model finds the window round ``start:end`` with ``replacement`` there."""
+    left, right = _window(text, start, end)
+    corrected = text[left:start] + replacement + text[end:right]
+    return segment.best_log_probability(corrected) - segment.best_log_probability(text[left:right])
+
+
 def validated_sensitivity(sensitivity: str) -> str:
     if sensitivity not in SENSITIVITIES:
         raise ValueError(f"typo sensitivity must be one of {', '.join(SENSITIVITIES)}, not {sensitivity!r}")
