@@ -80,6 +80,44 @@ def test_the_word_model_path_leaves_real_words_in_their_own_sense_alone(default,
     assert _typos(default, text, ("info", "warning", "error")) == []
 
 
+@pytest.mark.parametrize(
+    "text, wrong, right",
+    [
+        ("我门要认真贯彻落实党中央决策部署。", "门", "们"),
+        ("各级领导干部要带头深入基层，他门要多听群众意见。", "门", "们"),
+        ("这理是全县最大的蔬菜基地。", "理", "里"),
+    ],
+)
+def test_a_character_often_written_for_another_is_checked_at_every_occurrence(default, text, wrong, right, monkeypatch):
+    assert _typos(default, text) == [(wrong, (right,), "warning")]
+    monkeypatch.setattr(char_ngram_typo, "OFTEN_CONFUSED_COUNT", 10**9)
+    assert _typos(default, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申请人应为年满十八周岁的本市户籍居民。",  # 应为 is a word, though 因为 is the commoner slip
+        "下列情形中，哪种情况可以申请行政复议？",  # 哪种 beside 那种
+        "会议要求再次强调安全生产责任。",
+        "一是加强组织领导，二是强化督促检查。",
+        "坚持以人民为中心的发展思想。",
+        "在全面建设社会主义现代化国家新征程上。",
+    ],
+)
+def test_often_confused_characters_in_their_own_words_are_left_alone(default, text):
+    assert _typos(default, text, ("info", "warning", "error")) == []
+
+
+def test_often_confused_characters_come_from_the_counted_training_slips():
+    from termcheck.text import confusion
+
+    meant = confusion.often_confused(char_ngram_typo.OFTEN_CONFUSED_COUNT)
+    assert "们" in meant["门"] and "在" in meant["再"]
+    assert all(len(wrong) == 1 and rights for wrong, rights in meant.items())
+    assert len(confusion.often_confused(1)) > len(meant)
+
+
 def test_a_warning_from_one_typo_detector_beats_an_overlapping_info_from_the_other():
     both = termcheck.Checker(select=["typo/confusable", "typo/char-ngram"])
     text = "组织社会本育指导员广泛开展全民健身活动。"  # typo/confusable: 本育→体育 only as an info

@@ -12,15 +12,20 @@ written character forms a word (中意药局: 中意 is China-Italy, 中医药�
 are dictionary and substring tests, so the model's slower lookups run for few characters per
 sentence, and jieba is consulted only for the few candidates the model favours. Real-word
 slips in common words (防空 for 防控) are left alone by design: they never become suspects.
+
+A second, separate pass checks every occurrence of the few characters that the training
+corrections show written for another again and again (门 for 们, 理 for 里), with lower gains.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from functools import lru_cache
 from itertools import compress, pairwise
 
 from ..models import Category, Severity
-from ..text import char_ngrams, person_names, segment
+from ..text import char_ngrams, confusion, person_names, segment
 from ..text.normalize import is_han
 from .base import Candidate, Scan
 from .confusable_typo import LABEL, load_index, validated_sensitivity, window_word_gain
@@ -42,6 +47,11 @@ WORD_BONUS = 1.5  # added to the gain per tenfold of that word's frequency above
 # A warning also when jieba's word model finds the window this much likelier (log gain) with the
 # replacement, whether or not the written character forms a word: 主台医师 for 主治医师, 中意药局.
 AGREEING_WORD_GAIN = 8.0
+# Characters written for another at least this often in the training corrections (应 for 因, 门 for
+# 们, 再 for 在) are checked at every occurrence, with these lower gains (docs/typos.md).
+OFTEN_CONFUSED_COUNT = 20
+OFTEN_CONFUSED_CHAR_GAIN = 6.0
+OFTEN_CONFUSED_WORD_GAIN = 2.0
 CONTEXT = 2  # characters shown on each side in the message
 
 
@@ -56,6 +66,15 @@ class CharNgramTypoDetector:
         if not len(model):
             return
         index = load_index(scan.compiled.automaton.backend)
+        found = set()
+        for candidate in self._non_word_slips(scan, model, index):
+            found.add(candidate.start)
+            yield candidate
+        for candidate in self._often_confused(scan, model, index.frequent):
+            if candidate.start not in found:
+                yield candidate
+
+    def _non_word_slips(self, scan: Scan, model: char_ngrams.CharNgrams, index):
         table, frequent, completing = index.table, index.frequent, index.completing
         text = scan.folded.text
         warning_gain = WARNING_GAIN[self.sensitivity]
@@ -88,27 +107,64 @@ class CharNgramTypoDetector:
             if word_frequency:
                 # A replacement that makes a very common word is surer: 医完→医院 beats 一坊→一场.
                 gain += WORD_BONUS * max(0.0, math.log10(word_frequency / REPLACEMENT_WORD_FREQUENCY))
-            if word_frequency and gain >= warning_gain.get(kind, 99.0):
-                severity = Severity.warning
-            elif window_word_gain(text, position, position + 1, other) >= AGREEING_WORD_GAIN:
+            sure_non_word = word_frequency and gain >= warning_gain.get(kind, 99.0)
+            if sure_non_word or window_word_gain(text, position, position + 1, other) >= AGREEING_WORD_GAIN:
                 severity = Severity.warning
             elif word_frequency and gain >= INFO_SCORE:
                 severity = Severity.info
             else:
                 continue
-            shown = text[max(0, position - CONTEXT) : position + CONTEXT + 1].strip("，。；：！？、“”（） \n")
-            yield Candidate(
-                start=position,
-                end=position + 1,
-                rule="typo/char-ngram",
-                category=Category.typo,
-                severity=severity,
-                message=f"“{shown}”中的“{char}”疑为“{other}”之误（{LABEL.get(kind, '错字')}）",
-                suggestions=(other,),
-                confidence=round(min(0.95, 0.3 + gain / 40), 2),
-                detector=self.name,
-                source="训练语料字三元组频率与同音、形近字表",
-            )
+            yield self._candidate(text, position, other, kind, severity, gain)
+
+    def _often_confused(self, scan: Scan, model: char_ngrams.CharNgrams, frequent: dict[str, int]):
+        """Every occurrence of a character often written for another (我门 for 我们, 这理 for 这里),
+        suspect or not, where the meant character makes a common word with a neighbour, the
+        written one makes none, and both models favour the meant one. How often the slip was seen
+        stands in for part of the gain."""
+        meant = confusion.often_confused(OFTEN_CONFUSED_COUNT)
+        if not meant:
+            return
+        text = scan.folded.text
+        for match in _often_confused_pattern(OFTEN_CONFUSED_COUNT).finditer(text):
+            position = match.start()
+            left = text[position - 1] if position else ""
+            right = text[position + 1 : position + 2]
+            if left + match.group() in frequent or match.group() + right in frequent:
+                continue  # 应为 (should be) is a word as much as 因为 (because) is
+            options = [o for o in meant[match.group()] if left + o in frequent or o + right in frequent]
+            if not options:
+                continue
+            gain, other = max((model.replacement_gain(text, position, o), o) for o in options)
+            if gain < OFTEN_CONFUSED_CHAR_GAIN or scan.overlaps_correct_form(position, position + 1):
+                continue
+            if person_names.in_name_slot(text, position, position + 1):
+                continue
+            # Where the written character forms a word too (哪种 beside 那种), only grammar could tell.
+            if _word_through(text, position):
+                continue
+            if window_word_gain(text, position, position + 1, other) < OFTEN_CONFUSED_WORD_GAIN:
+                continue
+            yield self._candidate(text, position, other, confusion.OBSERVED, Severity.warning, gain)
+
+    def _candidate(self, text: str, position: int, other: str, kind: str, severity: Severity, gain: float):
+        shown = text[max(0, position - CONTEXT) : position + CONTEXT + 1].strip("，。；：！？、“”（） \n")
+        return Candidate(
+            start=position,
+            end=position + 1,
+            rule="typo/char-ngram",
+            category=Category.typo,
+            severity=severity,
+            message=f"“{shown}”中的“{text[position]}”疑为“{other}”之误（{LABEL.get(kind, '错字')}）",
+            suggestions=(other,),
+            confidence=round(min(0.95, 0.3 + gain / 40), 2),
+            detector=self.name,
+            source="训练语料字三元组频率与同音、形近字表",
+        )
+
+
+@lru_cache(maxsize=4)
+def _often_confused_pattern(min_count: int) -> re.Pattern:
+    return re.compile("[" + "".join(map(re.escape, confusion.often_confused(min_count))) + "]")
 
 
 def _suspects(text: str, model: char_ngrams.CharNgrams, frequent: dict[str, int]):
@@ -146,20 +202,23 @@ def _non_word_slip(text: str, position: int, replacement: str, rarer_word_ratio:
     """When ``replacement`` forms a common word with the neighbours and the character as written
     forms none (or only words ``rarer_word_ratio`` times rarer), the jieba frequency of the most
     frequent such word; otherwise 0."""
-    frequency = segment.frequencies()
-    lo = max(0, position - 3)
-    local, at = text[lo : position + 4], position - lo
-    found = _word_through(local[:at] + replacement + local[at + 1 :], at, frequency)
+    found = _word_through(text, position, replacement)
     if found < REPLACEMENT_WORD_FREQUENCY:
         return 0
-    written = _word_through(local, at, frequency)
+    written = _word_through(text, position)
     return 0 if written and written * rarer_word_ratio > found else found
 
 
-def _word_through(text: str, position: int, frequency: dict[str, int]) -> int:
-    """The highest jieba frequency of a 2-4 character word in ``text`` that covers ``position``."""
+def _word_through(text: str, position: int, char: str | None = None) -> int:
+    """The highest jieba frequency of a 2-4 character word that covers ``position``, with ``char``
+    written there if given."""
+    frequency = segment.frequencies()
+    lo = max(0, position - 3)
+    local, at = text[lo : position + 4], position - lo
+    if char is not None:
+        local = local[:at] + char + local[at + 1 :]
     best = 0
-    for start in range(max(0, position - 2), position + 1):
-        for end in range(max(position + 1, start + 2), min(len(text), start + 4) + 1):
-            best = max(best, frequency.get(text[start:end], 0))
+    for start in range(max(0, at - 2), at + 1):
+        for end in range(max(at + 1, start + 2), min(len(local), start + 4) + 1):
+            best = max(best, frequency.get(local[start:end], 0))
     return best

@@ -155,6 +155,18 @@ def observed_slips() -> list[tuple[str, str]]:
     return [tuple(line.split("\t")[:2]) for line in data_lines("confusion_observed.tsv")]
 
 
+@lru_cache(maxsize=4)
+def often_confused(min_count: int) -> dict[str, str]:
+    """Characters written for another at least ``min_count`` times in the training corrections,
+    with the characters meant (应 -> 因, 门 -> 们)."""
+    meant: defaultdict[str, str] = defaultdict(str)
+    for line in data_lines("confusion_observed.tsv"):
+        wrong, right, count = line.split("\t")[:3]
+        if int(count) >= min_count:
+            meant[wrong] += right
+    return dict(meant)
+
+
 def variants_seen_correct() -> frozenset[str]:
     """Would-be variants that occur in correct training sentences, hence real word parts."""
     return frozenset(data_lines("variants_seen_correct.txt"))
