@@ -47,8 +47,8 @@ WORD_BONUS = 1.5  # added to the gain per tenfold of that word's frequency above
 # A warning also when jieba's word model finds the window this much likelier (log gain) with the
 # replacement, whether or not the written character forms a word: 主台医师 for 主治医师, 中意药局.
 AGREEING_WORD_GAIN = 8.0
-# Characters written for another at least this often in the training corrections (应 for 因, 门 for
-# 们, 再 for 在) are checked at every occurrence, with these lower gains (docs/typos.md).
+# Characters written for another at least this often in the training corrections (门 for 们, 理 for
+# 里, 再 for 在) are checked at every occurrence, with these lower gains (docs/typos.md).
 OFTEN_CONFUSED_COUNT = 20
 OFTEN_CONFUSED_CHAR_GAIN = 6.0
 OFTEN_CONFUSED_WORD_GAIN = 2.0
@@ -130,7 +130,7 @@ class CharNgramTypoDetector:
             left = text[position - 1] if position else ""
             right = text[position + 1 : position + 2]
             if left + match.group() in frequent or match.group() + right in frequent:
-                continue  # 应为 (should be) is a word as much as 因为 (because) is
+                continue  # a cheap first screen: 应为 (should be) is a word as much as 因为 (because)
             options = [o for o in meant[match.group()] if left + o in frequent or o + right in frequent]
             if not options:
                 continue
