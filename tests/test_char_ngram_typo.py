@@ -118,6 +118,23 @@ def test_often_confused_characters_come_from_the_counted_training_slips():
     assert len(confusion.often_confused(1)) > len(meant)
 
 
+def test_a_near_pinyin_slip_is_a_warning_only_when_the_word_model_agrees(default, monkeypatch):
+    text = "加快推进城乡一体化发展，统筹区域协调发张。"  # zhang for zhan: an accent's slip
+    (finding,) = default.check(text, as_of=DAY)
+    assert (finding.text, finding.suggestions, finding.severity.value) == ("张", ("展",), "warning")
+    assert "近音字" in finding.message
+    monkeypatch.setattr(char_ngram_typo, "AGREEING_WORD_GAIN", math.inf)
+    assert _typos(default, text) == []
+
+
+def test_near_pinyin_characters_are_kept_apart_from_the_table():
+    from termcheck.detect.confusable_typo import load_index
+
+    index = load_index()
+    assert "展" in index.near_pinyin["张"] and "展" not in index.table["张"]
+    assert all(not set(near) & set(index.table.get(char, {})) for char, near in index.near_pinyin.items())
+
+
 def test_a_warning_from_one_typo_detector_beats_an_overlapping_info_from_the_other():
     both = termcheck.Checker(select=["typo/confusable", "typo/char-ngram"])
     text = "组织社会本育指导员广泛开展全民健身活动。"  # typo/confusable: 本育→体育 only as an info

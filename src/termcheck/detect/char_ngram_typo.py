@@ -81,13 +81,14 @@ class CharNgramTypoDetector:
         rarer_word_ratio = RARER_WORD_RATIO[self.sensitivity]
         for position in _suspects(text, model, frequent):
             char = text[position]
-            options = table.get(char)
-            if not options:
+            options = table.get(char, {})
+            near = index.near_pinyin.get(char, "")
+            if not options and not near:
                 continue
             # A cheap screen of the non-word rule below, before the model is asked: a replacement
             # must make a common two- or three-character word with its neighbours.
             fillers = "".join(completing.get(key, "") for key in _gapped(text, position))
-            wordy = [other for other in options if other in fillers]
+            wordy = [other for other in options if other in fillers] + [other for other in near if other in fillers]
             if not wordy:
                 continue
             before = model.around(text, position)
@@ -102,7 +103,9 @@ class CharNgramTypoDetector:
                 continue
             if person_names.in_name_slot(text, position, position + 1):
                 continue
-            kind = options[other]
+            # A near-pinyin slip has no gain of its own in the table above: only the word model's
+            # agreement makes it a warning.
+            kind = options.get(other, confusion.NEAR_PINYIN)
             word_frequency = _non_word_slip(text, position, other, rarer_word_ratio)
             if word_frequency:
                 # A replacement that makes a very common word is surer: 医完→医院 beats 一坊→一场.

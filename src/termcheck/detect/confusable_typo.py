@@ -52,16 +52,26 @@ SURE_CHAR_GAIN = 10.0
 AGREEING_WORD_GAIN = 6.0
 WINDOW = 5
 BREAKS = frozenset("，。；：！？、“”‘’《》（）()\n \t,.;:!?")
-LABEL = {confusion.HOMOPHONE: "同音字", confusion.SHAPE: "形近字", confusion.OBSERVED: "常见误用字"}
+LABEL = {
+    confusion.HOMOPHONE: "同音字",
+    confusion.NEAR_PINYIN: "近音字",
+    confusion.SHAPE: "形近字",
+    confusion.OBSERVED: "常见误用字",
+}
 
 _indexes: dict[str, "VariantIndex"] = {}  # by matcher backend
 _lock = threading.Lock()
 
 
 class VariantIndex:
-    def __init__(self, automaton, table: dict[str, dict[str, str]], frequent: dict[str, int]):
+    def __init__(
+        self, automaton, table: dict[str, dict[str, str]], frequent: dict[str, int], near_pinyin: dict[str, str]
+    ):
         self.automaton = automaton
         self.table = table  # char -> {confusable char: kind}
+        # char -> common characters of a near pinyin (发张 for 发展: zhang/zhan), not in the table:
+        # too many for variants, but the char-ngram detector weighs them when the word model agrees.
+        self.near_pinyin = near_pinyin
         # Words of 2-4 characters frequent enough to be corrections, with their frequency: hits are
         # screened with these before jieba has to be loaded.
         self.frequent = frequent
@@ -89,16 +99,16 @@ def build_index(backend: str | None = None, exclude_seen: bool = True) -> Varian
         ends[word[-1]] += frequency
     common = set(confusion.common_chars()[:COMMON_CHARS])
     table: dict[str, dict[str, str]] = {}
+    near_pinyin: dict[str, str] = {}
     for char in sorted(common):
-        table[char] = {
-            other: kind
-            for other, kind in confusion.confusables(char, living_only=True).items()
-            if other in common and kind != confusion.NEAR_PINYIN
-        }
+        found = {o: kind for o, kind in confusion.confusables(char, living_only=True).items() if o in common}
+        table[char] = {other: kind for other, kind in found.items() if kind != confusion.NEAR_PINYIN}
+        near_pinyin[char] = "".join(other for other, kind in found.items() if kind == confusion.NEAR_PINYIN)
     for wrong, right in confusion.observed_slips():
         if right in table:  # both ways: variants are made from table[right], corrections read table[wrong]
             table[right].setdefault(wrong, confusion.OBSERVED)
             table.setdefault(wrong, {}).setdefault(right, confusion.OBSERVED)
+    near_pinyin = {c: "".join(o for o in near if o not in table[c]) for c, near in near_pinyin.items()}
     seen_correct = confusion.variants_seen_correct() if exclude_seen else frozenset()
     inside_words: set[str] = set()
     longer_words = [w for w, f in frequencies.items() if f >= 20 and len(w) >= 3] + list(confusion.domain_vocabulary())
@@ -136,7 +146,7 @@ def build_index(backend: str | None = None, exclude_seen: bool = True) -> Varian
                 if variant not in inside_words and weight - neighbours(variant) >= CROSS_MARGIN:
                     variants[variant] = None
     frequent = {w: f for w, f in frequencies.items() if 2 <= len(w) <= 4 and f >= min(VARIANT_BASE_FREQUENCY.values())}
-    return VariantIndex(Matcher(list(variants), backend), table, frequent)
+    return VariantIndex(Matcher(list(variants), backend), table, frequent, near_pinyin)
 
 
 def load_index(backend: str | None = None) -> VariantIndex:
@@ -157,7 +167,9 @@ def _build_for(backend: str) -> VariantIndex:
     from ..matcher import Matcher
 
     for other in _indexes.values():  # same variants, other backend: skip the dictionary work
-        return VariantIndex(Matcher(other.automaton.patterns(), backend), other.table, other.frequent)
+        return VariantIndex(
+            Matcher(other.automaton.patterns(), backend), other.table, other.frequent, other.near_pinyin
+        )
     return build_index(backend)
 
 
