@@ -129,12 +129,12 @@ class CharNgramTypoDetector:
             return
         text = scan.folded.text
         for match in _often_confused_pattern(OFTEN_CONFUSED_COUNT).finditer(text):
-            position = match.start()
+            position, char = match.start(), match.group()
             left = text[position - 1] if position else ""
             right = text[position + 1 : position + 2]
-            if left + match.group() in frequent or match.group() + right in frequent:
+            if left + char in frequent or char + right in frequent:
                 continue  # a cheap first screen: 应为 (should be) is a word as much as 因为 (because)
-            options = [o for o in meant[match.group()] if left + o in frequent or o + right in frequent]
+            options = [o for o in meant[char] if left + o in frequent or o + right in frequent]
             if not options:
                 continue
             gain, other = max((model.replacement_gain(text, position, o), o) for o in options)
