@@ -20,7 +20,7 @@ from pathlib import Path
 from clean_review import reviewed_slips
 
 import termcheck
-from termcheck.engine import document_date
+from termcheck.text.dates import document_date
 
 CLEAN = Path(__file__).resolve().parents[2] / "shared" / "data" / "clean"
 CRAWL_END = dt.date(2019, 12, 31)

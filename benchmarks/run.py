@@ -238,7 +238,7 @@ def _termcheck_command() -> list[str]:
     script = Path(sys.executable).with_name("termcheck")
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-c", "import sys; from termcheck.cli import main; sys.exit(main())"]
+    return [sys.executable, "-c", "import sys; from termcheck.frontends.cli import main; sys.exit(main())"]
 
 
 def _wall(command: list[str], env: dict[str, str]) -> float:

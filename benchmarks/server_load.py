@@ -2,7 +2,7 @@
 
     python benchmarks/server_load.py [--clients 50] [--requests 5000]
 
-Starts ``uvicorn --factory termcheck.server:create_app`` on a free loopback port (one process,
+Starts ``uvicorn --factory termcheck.frontends.server:create_app`` on a free loopback port (one process,
 no access log, body limit 64 KB), warms it up, then sends the requests from ``clients``
 concurrent connections. The mix (``MIX``): short notices, 1 KB and 6 KB reports, bodies over
 the limit (413) and malformed requests (422). ``run()`` returns the figures; tests/test_server.py uses
@@ -96,7 +96,7 @@ def running_server(workdir: Path, *, max_body_bytes: int = MAX_BODY_BYTES, comma
     """A server process on loopback; yields ``(base_url, process, log_path)``; stopped on exit."""
     port = free_port()
     command = command or [
-        sys.executable, "-m", "uvicorn", "--factory", "termcheck.server:create_app",
+        sys.executable, "-m", "uvicorn", "--factory", "termcheck.frontends.server:create_app",
         "--host", "127.0.0.1", "--port", "{port}", "--no-access-log", "--log-level", "info",
     ]
     command = [part.replace("{port}", str(port)) for part in command]

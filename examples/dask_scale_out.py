@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from termcheck import Checker, FileReport
-from termcheck.batch import check_path, collect_files
+from termcheck.frontends.batch import check_path, collect_files
 from termcheck.report.summary import summarize
 
 DEFAULT_BATCH = 200

@@ -2,9 +2,9 @@ import json
 
 from click.testing import CliRunner
 
-from termcheck import batch
-from termcheck.batch import collect_files, run, worker_count
-from termcheck.cli import main
+from termcheck.frontends import batch
+from termcheck.frontends.batch import collect_files, run, worker_count
+from termcheck.frontends.cli import main
 
 from .conftest import AS_OF
 
@@ -116,7 +116,7 @@ def test_text_summary_goes_to_stderr(tmp_path):
 def test_progress_bar_only_on_a_terminal(monkeypatch):
     import io
 
-    from termcheck import cli
+    from termcheck.frontends import cli
 
     class Terminal(io.StringIO):
         def isatty(self):
@@ -190,7 +190,7 @@ def test_each_bad_file_is_one_line_and_the_rest_of_the_batch_finishes(tmp_path, 
 
 
 def test_a_large_file_in_a_batch_is_streamed_and_its_directives_noted(tmp_path, core_checker, monkeypatch):
-    from termcheck import stream
+    from termcheck.sources import stream
 
     monkeypatch.setattr(stream, "STREAM_THRESHOLD_BYTES", 1000)
     big = tmp_path / "big.txt"

@@ -3,7 +3,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from termcheck.cli import main
+from termcheck.frontends.cli import main
 
 from .conftest import CORE_LEXICON
 

@@ -5,7 +5,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from termcheck.cli import main
+from termcheck.frontends.cli import main
 from termcheck.config import DEFAULT_INCLUDE, ConfigError, find_config, load_config, resolve_config
 from termcheck.models import Severity
 

@@ -97,7 +97,7 @@ def test_observed_slips_and_seen_variants_shape_the_index():
 def test_sensitivity_from_config_file_and_command_line(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from termcheck.cli import main
+    from termcheck.frontends.cli import main
 
     draft = tmp_path / "draft.txt"
     draft.write_text("组织开展消防安全演炼。\n", encoding="utf-8")

@@ -7,7 +7,7 @@ import pickle
 from pathlib import Path
 
 from termcheck import Checker
-from termcheck.batch import collect_files, run
+from termcheck.frontends.batch import collect_files, run
 from termcheck.lexicon import compile as compile_module
 
 from .conftest import AS_OF

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from termcheck.cli import main
+from termcheck.frontends.cli import main
 from termcheck.errors import InputError
-from termcheck.fix import FixRefused, applicable, apply, fix_file
+from termcheck.edit.fix import FixRefused, applicable, apply, fix_file
 from termcheck.models import Category, Finding, Severity
 
 from .conftest import AS_OF
@@ -191,7 +191,7 @@ def test_failed_write_leaves_the_file_and_no_temporary(tmp_path, core_checker, m
     assert path.read_text(encoding="utf-8") == DRAFT
     assert [p.name for p in tmp_path.iterdir()] == ["notice.txt"]
     # in a batch run it is one line for that file, and the run goes on
-    from termcheck.batch import check_path
+    from termcheck.frontends.batch import check_path
 
     outcome = check_path(core_checker, path, as_of=AS_OF, fix=True)
     assert outcome.report.error == f"{path}: cannot write the fixes: No space left on device; file not changed"

@@ -6,7 +6,7 @@ import json
 from click.testing import CliRunner
 
 import termcheck
-from termcheck.cli import main
+from termcheck.frontends.cli import main
 
 D2024 = dt.date(2024, 6, 1)
 

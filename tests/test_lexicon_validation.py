@@ -114,7 +114,7 @@ def test_broken_lexicon_among_good_ones_loads_nothing(tmp_path, content, expecte
 def test_cli_with_a_broken_lexicon_checks_nothing(tmp_path):
     from click.testing import CliRunner
 
-    from termcheck.cli import main
+    from termcheck.frontends.cli import main
 
     good = tmp_path / "good.yaml"
     good.write_text(GOOD, encoding="utf-8")
@@ -130,7 +130,7 @@ def test_cli_with_a_broken_lexicon_checks_nothing(tmp_path):
 def test_config_naming_a_broken_lexicon_checks_nothing(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from termcheck.cli import main
+    from termcheck.frontends.cli import main
 
     (tmp_path / "city.yaml").write_text(HEADER + "  - {id: C-0001, kind: substitution, wrong: 办工室}\n", encoding="utf-8")
     (tmp_path / "termcheck.toml").write_text('lexicons = ["city.yaml"]\n', encoding="utf-8")
@@ -143,7 +143,7 @@ def test_config_naming_a_broken_lexicon_checks_nothing(tmp_path, monkeypatch):
 def test_config_that_is_not_utf8_is_one_line(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from termcheck.cli import main
+    from termcheck.frontends.cli import main
 
     (tmp_path / "termcheck.toml").write_bytes("as-of = 2025-01-01 # 注释\n".encode("gb18030"))
     monkeypatch.chdir(tmp_path)

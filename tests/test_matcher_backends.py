@@ -189,7 +189,7 @@ def test_fold_origin_maps_every_folded_character_back():
 
 
 def test_cli_uses_pyahocorasick_for_a_few_small_files_and_auto_for_batches(tmp_path, monkeypatch):
-    from termcheck.cli import SMALL_RUN_BYTES, _matcher_for
+    from termcheck.frontends.cli import SMALL_RUN_BYTES, _matcher_for
 
     monkeypatch.delenv("TERMCHECK_MATCHER", raising=False)
     small = tmp_path / "notice.txt"

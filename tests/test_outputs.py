@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from termcheck import Checker
-from termcheck.annotate_docx import annotate
-from termcheck.cli import main
+from termcheck.edit.annotate_docx import annotate
+from termcheck.frontends.cli import main
 from termcheck.errors import InputError
 from termcheck.models import Category, FileReport, Finding, Location, Severity
 from termcheck.report import get_renderer

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import termcheck
-from termcheck.lexicon.compile import CORRECT, HIT, NEAR
+from termcheck.lexicon.patterns import CORRECT, HIT, NEAR
 from termcheck.sources import read_document
 
 # hypothesis caches data in ./.hypothesis unless told otherwise; keep the checkout clean
@@ -220,7 +220,7 @@ def test_html_offsets_point_into_the_source(tmp_path):
 
 
 def test_html_entity_inside_a_term_maps_back():
-    from termcheck.sources_html import html_document
+    from termcheck.sources.html import html_document
 
     source = "<p>通知：截&#27490;目前，&nbsp;各单位要再接再励。</p>"
     document = html_document(source)
@@ -255,7 +255,7 @@ def _docx_bytes(body: list[str], cells: list[str]) -> bytes:
 
 
 def assert_docx_offsets(data: bytes, document, findings) -> None:
-    from termcheck.sources_docx import iter_paragraphs, open_docx
+    from termcheck.sources.docx import iter_paragraphs, open_docx
 
     paragraphs = {(part, index): p.text for part, index, p in iter_paragraphs(open_docx(data, "t.docx"))}
     spans = {(s.part, s.index): s for s in document.paragraphs}

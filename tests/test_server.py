@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from termcheck.report.json import render
-from termcheck.server import REQUEST_PATH, create_app
+from termcheck.frontends.server import REQUEST_PATH, create_app
 
 NOTICE = "关于做好2024年度政府信息公开工作的通知\n截止目前，各单位要再接再励，确保工作落到实处。\n"
 
@@ -126,7 +126,7 @@ def test_real_server_on_loopback(tmp_path):
     # the server reads its config from the working directory: keep it to the test's folder
     (tmp_path / "termcheck.toml").write_text("as-of = 2024-06-01\n", encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "termcheck.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--max-body-bytes", "20000"],
+        [sys.executable, "-m", "termcheck.frontends.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--max-body-bytes", "20000"],
         cwd=tmp_path,
         env=os.environ.copy(),
         stdout=subprocess.PIPE,
@@ -163,10 +163,10 @@ def test_real_server_on_loopback(tmp_path):
 
 
 def test_factory_builds_the_checker_at_startup(core_checker, monkeypatch):
-    """`uvicorn --factory termcheck.server:create_app`: the checker comes from the config at startup."""
+    """`uvicorn --factory termcheck.frontends.server:create_app`: the checker comes from the config at startup."""
     import datetime as dt
 
-    from termcheck import server
+    from termcheck.frontends import server
 
     built = []
     monkeypatch.setattr(server, "_configured_checker", lambda: built.append(1) or (core_checker, dt.date(2023, 3, 1)))
@@ -329,7 +329,7 @@ def test_broken_lexicon_on_sighup_keeps_the_old_one_serving(live_server):
 
 
 def test_serve_reload_reads_the_config_file_and_its_lexicons_again(tmp_path, monkeypatch):
-    from termcheck.cli import _config_rebuild
+    from termcheck.frontends.cli import _config_rebuild
     from termcheck.errors import TermcheckError
 
     monkeypatch.chdir(tmp_path)

@@ -251,7 +251,7 @@ def test_damaged_document_xml_is_an_input_error(tmp_path):
 def test_cli_skips_a_broken_file_and_exits_2(tmp_path):
     from click.testing import CliRunner
 
-    from termcheck.cli import main
+    from termcheck.frontends.cli import main
 
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"PK\x03\x04 truncated")

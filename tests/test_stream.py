@@ -6,8 +6,9 @@ import tempfile
 
 import pytest
 
-from termcheck import InputError, stream
-from termcheck.stream import check_stream, check_text_stream, context_margin, longest_pattern, windows
+from termcheck import InputError
+from termcheck.sources import stream
+from termcheck.sources.stream import check_stream, check_text_stream, context_margin, longest_pattern, windows
 
 from .conftest import AS_OF
 

@@ -2,7 +2,7 @@ import json
 
 from click.testing import CliRunner
 
-from termcheck.cli import main
+from termcheck.frontends.cli import main
 from termcheck.models import Location
 from termcheck.suppress import apply_directives, directive_regions
 

@@ -30,10 +30,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import TermcheckError
 from .models import Severity
+from .sources import DEFAULT_INCLUDE
 
 CONFIG_NAME = "termcheck.toml"
 PYPROJECT = "pyproject.toml"
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.html", "*.htm", "*.docx")
 
 
 class ConfigError(TermcheckError):

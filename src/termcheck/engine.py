@@ -8,50 +8,15 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .detect.base import LEXICAL_PRIORITY, Candidate, Scan
+from .detect.base import LEXICAL_PRIORITY, Candidate, DetectorSettings, Scan
 from .errors import LexiconError
 from .lexicon.compile import Compiled, bundled_lexicon_paths, compile_lexicons
-from .models import Category, FileReport, Finding, Severity
+from .models import CONTEXT_CHARS, FileReport, Finding, Severity, selector_matches
 from .text import segment
+from .text.dates import document_date
 from .text.normalize import fold
 
-CONTEXT_CHARS = 20
 _NEWLINE = re.compile("\n")
-# Detectors that guess without a lexicon entry yield to any lexicon finding on the same text.
-FALLBACK_DETECTORS = frozenset({"confusable-typo", "char-ngram-typo"})
-
-
-def _default_detectors(typo_sensitivity: str = "default"):
-    from .detect.char_ngram_typo import CharNgramTypoDetector
-    from .detect.confusable_typo import ConfusableTypoDetector
-    from .detect.exact import ExactDetector
-    from .detect.formulation import FormulationDetector
-    from .detect.near_miss import NearMissDetector
-    from .detect.privacy import PrivacyDetector
-    from .detect.secrecy import SecrecyDetector
-    from .detect.titles import TitleDetector
-    from .detect.typography import TypographyDetector
-
-    return [
-        ExactDetector(),
-        NearMissDetector(),
-        FormulationDetector(),
-        TitleDetector(),
-        ConfusableTypoDetector(typo_sensitivity),
-        CharNgramTypoDetector(typo_sensitivity),
-        TypographyDetector(),
-        PrivacyDetector(),
-        SecrecyDetector(),
-    ]
-
-
-def _matches(selector: str, finding_rule: str, category: Category) -> bool:
-    return (
-        selector == category.value
-        or selector == finding_rule
-        or finding_rule.startswith(selector + "/")
-        or finding_rule.startswith(selector + "-")
-    )
 
 
 class Checker:
@@ -84,7 +49,13 @@ class Checker:
         # matcher: "pyahocorasick" or "ahocorasick_rs"; by default $TERMCHECK_MATCHER, else the fastest installed.
         self.compiled: Compiled = compile_lexicons(paths, use_cache=use_cache, matcher=matcher)
         segment.add_words(self.compiled.domain_words)
-        self.detectors = detectors if detectors is not None else _default_detectors(typo_sensitivity)
+        if detectors is None:
+            from .detect import default_detectors
+
+            detectors = default_detectors(DetectorSettings(typo_sensitivity))
+        self.detectors = detectors
+        # Detectors that guess without a lexicon entry yield to any lexicon finding on the same text.
+        self.fallback_detectors = frozenset(d.name for d in detectors if getattr(d, "fallback", False))
         self.allow, self.select, self.ignore, self.severity_overrides = (), (), (), {}
         if extra:
             # A user's lexicon loads only if its own examples hold, as prh runs its specs;
@@ -98,6 +69,29 @@ class Checker:
         self.select = tuple(select)
         self.ignore = tuple(ignore)
         self.severity_overrides = {k: Severity(v) for k, v in (severity_overrides or {}).items()}
+
+    @classmethod
+    def from_config(
+        cls,
+        config,
+        *,
+        lexicons: Iterable[str | Path] = (),
+        select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        typo_sensitivity: str | None = None,
+        matcher: str | None = None,
+    ) -> Checker:
+        """A checker from resolved settings (`termcheck.config.Config`), with a front end's own
+        options on top: ``lexicons`` are added, ``select``/``ignore``/``typo_sensitivity`` replace."""
+        return cls(
+            lexicons=[*config.lexicons, *lexicons],
+            select=tuple(select) or config.select,
+            ignore=tuple(ignore) or config.ignore,
+            allow=config.allow,
+            severity_overrides=config.severity,
+            typo_sensitivity=typo_sensitivity or config.typo_sensitivity,
+            matcher=matcher,
+        )
 
     # A pickled checker carries its compiled lexicons, so worker processes never recompile;
     # the private tokenizer of the new process still has to learn the domain words.
@@ -115,11 +109,10 @@ class Checker:
         return FileReport(path=path, as_of=day, as_of_source=how, findings=tuple(self._check(text, day)))
 
     def check_file(self, path: str | Path, *, as_of: _dt.date | None = None) -> FileReport:
-        from .sources import read_document
-        from .stream import check_stream, should_stream
+        from .sources import read_document, stream
 
-        if should_stream(Path(path)):  # large plain text: checked in overlapping windows, bounded memory
-            return check_stream(self, Path(path), as_of=as_of)
+        if stream.should_stream(Path(path)):  # large plain text: checked in overlapping windows, bounded memory
+            return stream.check_stream(self, Path(path), as_of=as_of)
         document = read_document(Path(path))
         report = self.check_report(document.text, path=str(path), as_of=as_of)
         return report.model_copy(update={"findings": tuple(document.locate(list(report.findings)))})
@@ -147,25 +140,10 @@ class Checker:
             line_start = line_starts[line_index]
             line_end = scan.text.find("\n", start)
             line_end = len(scan.text) if line_end == -1 else line_end
-            findings.append(
-                Finding(
-                    rule=candidate.rule,
-                    category=candidate.category,
-                    severity=self._severity(candidate),
-                    start=start,
-                    end=end,
-                    line=line_index + 1,
-                    column=start - line_start + 1,
-                    text=scan.text[start:end],
-                    message=candidate.message,
-                    suggestions=candidate.suggestions,
-                    confidence=candidate.confidence,
-                    fix_safe=candidate.fix_safe,
-                    detector=candidate.detector,
-                    source=candidate.source,
-                    context=scan.text[max(line_start, start - CONTEXT_CHARS) : min(line_end, end + CONTEXT_CHARS)],
-                )
-            )
+            context = scan.text[max(line_start, start - CONTEXT_CHARS) : min(line_end, end + CONTEXT_CHARS)]
+            where = {"start": start, "end": end, "line": line_index + 1, "column": start - line_start + 1}
+            fields = {**candidate.verdict.fields(), "severity": self._severity(candidate)}
+            findings.append(Finding(**fields, **where, text=scan.text[start:end], context=context))
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return findings
 
@@ -174,24 +152,22 @@ class Checker:
         rules = self.compiled.rules
 
         def bundled(candidate: Candidate) -> bool:
-            rule = rules.get(candidate.rule.split("/")[0])
+            rule = rules.get(candidate.verdict.rule.split("/")[0])
             return rule.bundled if rule else True
 
-        lexical = [c for c in candidates if c.category in LEXICAL_PRIORITY]
-        others = [c for c in candidates if c.category not in LEXICAL_PRIORITY]
+        lexical = [c for c in candidates if c.verdict.category in LEXICAL_PRIORITY]
+        others = [c for c in candidates if c.verdict.category not in LEXICAL_PRIORITY]
         # Between the two typo fallbacks the surer finding wins, so that an info from one (本育→体育)
         # does not hide a warning from the other on the same character.
-        lexical.sort(
-            key=lambda c: (
-                c.detector in FALLBACK_DETECTORS,
-                -c.severity.rank if c.detector in FALLBACK_DETECTORS else 0,
-                c.start - c.end,
-                -(c.confidence or 0),
-                bundled(c),
-                LEXICAL_PRIORITY.index(c.category),
-                c.start,
-            )
-        )
+        fallback = self.fallback_detectors
+
+        def precedence(c: Candidate) -> tuple:
+            guessed = c.verdict.detector in fallback
+            surer = -c.verdict.severity.rank if guessed else 0
+            longer, confidence = c.start - c.end, -(c.verdict.confidence or 0)
+            return (guessed, surer, longer, confidence, bundled(c), LEXICAL_PRIORITY.index(c.verdict.category), c.start)
+
+        lexical.sort(key=precedence)
         kept: list[Candidate] = []
         for candidate in lexical:
             if not any(k.start < candidate.end and candidate.start < k.end for k in kept):
@@ -199,7 +175,7 @@ class Checker:
         seen = set()
         unique = []
         for candidate in others:
-            key = (candidate.start, candidate.end, candidate.rule)
+            key = (candidate.start, candidate.end, candidate.verdict.rule)
             if key not in seen:
                 seen.add(key)
                 unique.append(candidate)
@@ -214,21 +190,14 @@ class Checker:
         return scan.within_context(folded_start, max(folded_end, folded_start + 1), self.allow)
 
     def _selected(self, candidate: Candidate) -> bool:
-        if self.select and not any(_matches(s, candidate.rule, candidate.category) for s in self.select):
+        rule, category = candidate.verdict.rule, candidate.verdict.category
+        if self.select and not any(selector_matches(s, rule, category) for s in self.select):
             return False
-        return not any(_matches(s, candidate.rule, candidate.category) for s in self.ignore)
+        return not any(selector_matches(s, rule, category) for s in self.ignore)
 
     def _severity(self, candidate: Candidate) -> Severity:
         for selector, severity in self.severity_overrides.items():
-            if _matches(selector, candidate.rule, candidate.category):
+            if selector_matches(selector, candidate.verdict.rule, candidate.verdict.category):
                 return severity
-        return candidate.severity
+        return candidate.verdict.severity
 
-
-def document_date(text: str) -> tuple[_dt.date, str]:
-    from .text.dates import signature_date
-
-    found = signature_date(text)
-    if found:
-        return found, "document"
-    return _dt.date.today(), "today"

@@ -8,6 +8,8 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
+# Characters of the line shown on each side of a finding in its `Finding.context`.
+CONTEXT_CHARS = 20
 
 
 class Severity(str, Enum):
@@ -32,6 +34,17 @@ class Category(str, Enum):
     typography = "typography"
     privacy = "privacy"
     secrecy = "secrecy"
+
+
+def selector_matches(selector: str, rule: str, category: Category) -> bool:
+    """Whether a selector of select/ignore/severity/directives names this rule: its category, the
+    rule id, or an id prefix (``SENS`` for ``SENS-SEP-0001``, ``LEADER-0031`` for ``LEADER-0031/title``)."""
+    return (
+        selector == category.value
+        or selector == rule
+        or rule.startswith(selector + "/")
+        or rule.startswith(selector + "-")
+    )
 
 
 class Location(BaseModel):

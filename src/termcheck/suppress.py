@@ -26,8 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .engine import _matches
-from .models import Finding
+from .models import Finding, selector_matches
 
 _RULES = r"[A-Za-z0-9][\w/\-]*(?:\s*,\s*[A-Za-z0-9][\w/\-]*)*"
 _LINE = re.compile(r"termcheck:\s*ignore(?:\[(?P<rules>[^\]\n]*)\])?")
@@ -47,7 +46,7 @@ class Region:
     def silences(self, position: int, finding: Finding) -> bool:
         if not self.start <= position < self.end:
             return False
-        return self.rules is None or any(_matches(r, finding.rule, finding.category) for r in self.rules)
+        return self.rules is None or any(selector_matches(r, finding.rule, finding.category) for r in self.rules)
 
 
 def _rule_list(raw: str | None) -> tuple[str, ...] | None:

@@ -6,9 +6,10 @@ import bisect
 import datetime as _dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterable, Protocol
+from typing import Iterable
 
-from ..lexicon.compile import CORRECT, Compiled, PatternRef
+from ..lexicon.compile import Compiled
+from ..lexicon.patterns import CORRECT, PatternRef
 from ..models import Category, Severity
 from ..text import segment
 from ..text.normalize import Folded
@@ -18,24 +19,35 @@ LEXICAL_PRIORITY = (Category.leader, Category.name, Category.formulation, Catego
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
-    """A finding before offsets are turned into lines and suppressions are applied.
+class Verdict:
+    """What a finding says, wherever it stands: the `Finding` fields that are not about its place."""
 
-    ``start``/``end`` index the folded text; the engine maps them back to the original.
-    """
-
-    start: int
-    end: int
     rule: str
     category: Category
     severity: Severity
     message: str
-    suggestions: tuple[str, ...] = ()
-    confidence: float | None = None
-    fix_safe: bool = False
     detector: str = ""
     source: str | None = None
-    original_span: tuple[int, int] | None = None  # set by detectors that work on the original text
+    suggestions: tuple[str, ...] = ()
+    fix_safe: bool = False
+    confidence: float | None = None
+
+    def fields(self) -> dict:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A finding before offsets are turned into lines and suppressions are applied.
+
+    ``start``/``end`` index the folded text; the engine maps them back to the original, unless
+    ``original_span`` says where the finding stands in the original text already.
+    """
+
+    start: int
+    end: int
+    verdict: Verdict
+    original_span: tuple[int, int] | None = None
 
 
 @dataclass
@@ -93,7 +105,36 @@ class Scan:
         return False
 
 
-class Detector(Protocol):
-    name: str
+class Detector:
+    """Base of the detectors: ``detect`` yields the candidates of one scan.
 
-    def detect(self, scan: Scan) -> Iterable[Candidate]: ...
+    ``fallback`` marks a detector that guesses without a lexicon entry: its candidates yield
+    to any lexicon finding on the same text. ``from_settings`` builds the detector from the
+    checker's settings; most detectors have none.
+    """
+
+    name = ""
+    fallback = False
+
+    @classmethod
+    def from_settings(cls, settings: DetectorSettings) -> Detector:
+        return cls()
+
+    def detect(self, scan: Scan) -> Iterable[Candidate]:
+        raise NotImplementedError
+
+    @classmethod
+    def candidate(
+        cls, start: int, end: int, rule: str, category: Category, severity: Severity, message: str,
+        *, on_original: bool = False, **details,
+    ) -> Candidate:
+        """A candidate of this detector; ``on_original`` when start/end index the original text."""
+        verdict = Verdict(rule, category, severity, message, detector=cls.name, **details)
+        return Candidate(start, end, verdict, (start, end) if on_original else None)
+
+
+@dataclass(frozen=True)
+class DetectorSettings:
+    """What a checker's settings say to its detectors."""
+
+    typo_sensitivity: str = "default"

@@ -27,8 +27,8 @@ from itertools import compress, pairwise
 from ..models import Category, Severity
 from ..text import char_ngrams, confusion, person_names, segment
 from ..text.normalize import is_han
-from .base import Candidate, Scan
-from .confusable_typo import LABEL, load_index, validated_sensitivity, window_word_gain
+from .base import Scan
+from .confusable_typo import LABEL, TypoGuesser, gain_confidence, load_index, window_word_gain
 
 # Log-probability gain over the trigrams through the character needed for a warning, by kind of
 # slip and sensitivity, chosen on training sentences held out from the model (docs/typos.md).
@@ -53,13 +53,14 @@ OFTEN_CONFUSED_COUNT = 20
 OFTEN_CONFUSED_CHAR_GAIN = 6.0
 OFTEN_CONFUSED_WORD_GAIN = 2.0
 CONTEXT = 2  # characters shown on each side in the message
+# Confidence grows with the model gain from 0.3: the gain floor (10) reads 0.55, a default warning
+# (14) 0.65 (see confusable_typo.gain_confidence).
+GAIN_CONFIDENCE = (0.3, 40.0)
+SOURCE = "训练语料字三元组频率与同音、形近字表"
 
 
-class CharNgramTypoDetector:
+class CharNgramTypoDetector(TypoGuesser):
     name = "char-ngram-typo"
-
-    def __init__(self, sensitivity: str = "default"):
-        self.sensitivity = validated_sensitivity(sensitivity)
 
     def detect(self, scan: Scan):
         model = char_ngrams.load()
@@ -110,7 +111,7 @@ class CharNgramTypoDetector:
             if word_frequency:
                 # A replacement that makes a very common word is surer: 医完→医院 beats 一坊→一场.
                 gain += WORD_BONUS * max(0.0, math.log10(word_frequency / REPLACEMENT_WORD_FREQUENCY))
-            sure_non_word = word_frequency and gain >= warning_gain.get(kind, 99.0)
+            sure_non_word = word_frequency and gain >= warning_gain.get(kind, math.inf)
             if sure_non_word or window_word_gain(text, position, position + 1, other) >= AGREEING_WORD_GAIN:
                 severity = Severity.warning
             elif word_frequency and gain >= INFO_SCORE:
@@ -151,17 +152,10 @@ class CharNgramTypoDetector:
 
     def _candidate(self, text: str, position: int, other: str, kind: str, severity: Severity, gain: float):
         shown = text[max(0, position - CONTEXT) : position + CONTEXT + 1].strip("，。；：！？、“”（） \n")
-        return Candidate(
-            start=position,
-            end=position + 1,
-            rule="typo/char-ngram",
-            category=Category.typo,
-            severity=severity,
-            message=f"“{shown}”中的“{text[position]}”疑为“{other}”之误（{LABEL.get(kind, '错字')}）",
-            suggestions=(other,),
-            confidence=round(min(0.95, 0.3 + gain / 40), 2),
-            detector=self.name,
-            source="训练语料字三元组频率与同音、形近字表",
+        message = f"“{shown}”中的“{text[position]}”疑为“{other}”之误（{LABEL.get(kind, '错字')}）"
+        return self.candidate(
+            position, position + 1, "typo/char-ngram", Category.typo, severity, message,
+            suggestions=(other,), confidence=gain_confidence(gain, *GAIN_CONFIDENCE), source=SOURCE,
         )
 
 

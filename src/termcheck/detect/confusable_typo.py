@@ -24,11 +24,16 @@ from collections import Counter
 from ..models import Category, Severity
 from ..text import char_ngrams, confusion, person_names, segment
 from ..text.sentences import bounded_span
-from .base import Candidate, Scan
+from .base import Detector, DetectorSettings, Scan
 
 VARIANT_BASE_FREQUENCY = {2: 100, 3: 300, 4: 300}
 COMMON_CHARS = 4500
 RARE_WORD_RATIO = 500  # a variant that is itself a word must be this many times rarer
+# Words at least this frequent, and the present-day government words, make the pieces of longer
+# words a variant must not be (工负 in 分工负责).
+WORD_PART_FREQUENCY = 20
+# The log-probability of a piece that is no word: far below any real word's, without being -inf.
+NO_WORD_LOG_PROBABILITY = -99.0
 CROSS_MARGIN = 8.0  # log-gain a variant must have over being two neighbouring words
 # Score (log-probability gains: word model + CHAR_MODEL_WEIGHT x character model) needed for a
 # warning, by kind of slip and sensitivity. Shape slips need more: on the training sets' correct
@@ -51,6 +56,11 @@ CHAR_MODEL_CAP = 6.0
 SURE_CHAR_GAIN = 10.0
 AGREEING_WORD_GAIN = 6.0
 WINDOW = 5
+# Confidence grows with the score from 0.4: the info floor (8) reads 0.67, the default warning
+# score (13) 0.83. It is a ranking aid for readers, not a probability.
+SCORE_CONFIDENCE = (0.4, 30.0)
+CONFIDENCE_CAP = 0.95
+SOURCE = "jieba 词频、训练语料字三元组频率与同音、形近字表"
 BREAKS = frozenset("，。；：！？、“”‘’《》（）()\n \t,.;:!?")
 LABEL = {
     confusion.HOMOPHONE: "同音字",
@@ -91,41 +101,12 @@ def build_index(backend: str | None = None, exclude_seen: bool = True) -> Varian
     from ..matcher import Matcher
 
     frequencies = confusion.dictionary()
-    total = sum(frequencies.values())
-    starts: Counter[str] = Counter()
-    ends: Counter[str] = Counter()
-    for word, frequency in frequencies.items():
-        starts[word[0]] += frequency
-        ends[word[-1]] += frequency
     common = set(confusion.common_chars()[:COMMON_CHARS])
-    table: dict[str, dict[str, str]] = {}
-    near_pinyin: dict[str, str] = {}
-    for char in sorted(common):
-        found = {o: kind for o, kind in confusion.confusables(char, living_only=True).items() if o in common}
-        table[char] = {other: kind for other, kind in found.items() if kind != confusion.NEAR_PINYIN}
-        near_pinyin[char] = "".join(other for other, kind in found.items() if kind == confusion.NEAR_PINYIN)
-    for wrong, right in confusion.observed_slips():
-        if right in table:  # both ways: variants are made from table[right], corrections read table[wrong]
-            table[right].setdefault(wrong, confusion.OBSERVED)
-            table.setdefault(wrong, {}).setdefault(right, confusion.OBSERVED)
-    near_pinyin = {c: "".join(o for o in near if o not in table[c]) for c, near in near_pinyin.items()}
+    table, near_pinyin = _confusion_tables(common)
     seen_correct = confusion.variants_seen_correct() if exclude_seen else frozenset()
-    inside_words: set[str] = set()
-    longer_words = [w for w, f in frequencies.items() if f >= 20 and len(w) >= 3] + list(confusion.domain_vocabulary())
-    for word in longer_words:
-        for size in (2, 3):
-            inside_words.update(word[i : i + size] for i in range(len(word) - size + 1))
-
-    def piece(text: str, at_end: bool) -> float:
-        if text in frequencies:
-            return math.log(frequencies[text] / total)
-        if len(text) == 1:
-            return math.log(((ends if at_end else starts)[text] + 1) / total)
-        return -99.0
-
-    def neighbours(variant: str) -> float:
-        return max(piece(variant[:k], True) + piece(variant[k:], False) for k in range(1, len(variant)))
-
+    inside_words = _pieces_of_longer_words(frequencies)
+    neighbours = _neighbour_reading(frequencies)
+    total = sum(frequencies.values())
     variants: dict[str, None] = {}  # insertion-ordered set
     for word, frequency in frequencies.items():
         if not 2 <= len(word) <= 4 or frequency < VARIANT_BASE_FREQUENCY[len(word)]:
@@ -147,6 +128,55 @@ def build_index(backend: str | None = None, exclude_seen: bool = True) -> Varian
                     variants[variant] = None
     frequent = {w: f for w, f in frequencies.items() if 2 <= len(w) <= 4 and f >= min(VARIANT_BASE_FREQUENCY.values())}
     return VariantIndex(Matcher(list(variants), backend), table, frequent, near_pinyin)
+
+
+def _confusion_tables(common: set[str]) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    """Per common character: its confusables by kind (slips seen in training both ways), and,
+    apart, its near-pinyin characters that are in no other kind."""
+    table: dict[str, dict[str, str]] = {}
+    near_pinyin: dict[str, str] = {}
+    for char in sorted(common):
+        found = {o: kind for o, kind in confusion.confusables(char, living_only=True).items() if o in common}
+        table[char] = {other: kind for other, kind in found.items() if kind != confusion.NEAR_PINYIN}
+        near_pinyin[char] = "".join(other for other, kind in found.items() if kind == confusion.NEAR_PINYIN)
+    for wrong, right in confusion.observed_slips():
+        if right in table:  # both ways: variants are made from table[right], corrections read table[wrong]
+            table[right].setdefault(wrong, confusion.OBSERVED)
+            table.setdefault(wrong, {}).setdefault(right, confusion.OBSERVED)
+    near_pinyin = {c: "".join(o for o in near if o not in table[c]) for c, near in near_pinyin.items()}
+    return table, near_pinyin
+
+
+def _pieces_of_longer_words(frequencies: dict[str, int]) -> set[str]:
+    """Two- and three-character pieces of frequent longer words and of present-day government words."""
+    pieces: set[str] = set()
+    longer = [w for w, f in frequencies.items() if f >= WORD_PART_FREQUENCY and len(w) >= 3]
+    for word in longer + list(confusion.domain_vocabulary()):
+        for size in (2, 3):
+            pieces.update(word[i : i + size] for i in range(len(word) - size + 1))
+    return pieces
+
+
+def _neighbour_reading(frequencies: dict[str, int]):
+    """The log-probability of a variant read as two neighbouring words (工负 in 分工|负责), at its best cut."""
+    total = sum(frequencies.values())
+    starts: Counter[str] = Counter()
+    ends: Counter[str] = Counter()
+    for word, frequency in frequencies.items():
+        starts[word[0]] += frequency
+        ends[word[-1]] += frequency
+
+    def piece(text: str, at_end: bool) -> float:
+        if text in frequencies:
+            return math.log(frequencies[text] / total)
+        if len(text) == 1:
+            return math.log(((ends if at_end else starts)[text] + 1) / total)
+        return NO_WORD_LOG_PROBABILITY
+
+    def neighbours(variant: str) -> float:
+        return max(piece(variant[:k], True) + piece(variant[k:], False) for k in range(1, len(variant)))
+
+    return neighbours
 
 
 def load_index(backend: str | None = None) -> VariantIndex:
@@ -184,17 +214,33 @@ def window_word_gain(text: str, start: int, end: int, replacement: str) -> float
     return segment.best_log_probability(corrected) - segment.best_log_probability(text[left:right])
 
 
+def gain_confidence(gain: float, at_zero: float, gain_per_point: float) -> float:
+    """The confidence reported for a gain: ``at_zero`` at no gain, one more for every
+    ``gain_per_point`` of gain, never above CONFIDENCE_CAP."""
+    return round(min(CONFIDENCE_CAP, at_zero + gain / gain_per_point), 2)
+
+
 def validated_sensitivity(sensitivity: str) -> str:
     if sensitivity not in SENSITIVITIES:
         raise ValueError(f"typo sensitivity must be one of {', '.join(SENSITIVITIES)}, not {sensitivity!r}")
     return sensitivity
 
 
-class ConfusableTypoDetector:
-    name = "confusable-typo"
+class TypoGuesser(Detector):
+    """A detector of typos no lexicon lists: a fallback, as ready to warn as its sensitivity says."""
+
+    fallback = True
 
     def __init__(self, sensitivity: str = "default"):
         self.sensitivity = validated_sensitivity(sensitivity)
+
+    @classmethod
+    def from_settings(cls, settings: DetectorSettings) -> TypoGuesser:
+        return cls(settings.typo_sensitivity)
+
+
+class ConfusableTypoDetector(TypoGuesser):
+    name = "confusable-typo"
 
     def detect(self, scan: Scan):
         index = load_index(scan.compiled.automaton.backend)
@@ -232,20 +278,13 @@ class ConfusableTypoDetector:
             score, word, kind, word_gain, char_gain = max(scored)
             if score < INFO_SCORE:
                 continue
-            sure = score >= warning_score.get(kind, 99.0) or (
+            sure = score >= warning_score.get(kind, math.inf) or (
                 kind != confusion.SHAPE and char_gain >= SURE_CHAR_GAIN and word_gain >= AGREEING_WORD_GAIN
             )
-            yield Candidate(
-                start=start,
-                end=end,
-                rule="typo/confusable",
-                category=Category.typo,
-                severity=Severity.warning if sure else Severity.info,
-                message=f"“{variant}”疑为“{word}”之误（{LABEL.get(kind, '错字')}）",
-                suggestions=(word,),
-                confidence=round(min(0.95, 0.4 + score / 30), 2),
-                detector=self.name,
-                source="jieba 词频、训练语料字三元组频率与同音、形近字表",
+            yield self.candidate(
+                start, end, "typo/confusable", Category.typo, Severity.warning if sure else Severity.info,
+                f"“{variant}”疑为“{word}”之误（{LABEL.get(kind, '错字')}）",
+                suggestions=(word,), confidence=gain_confidence(score, *SCORE_CONFIDENCE), source=SOURCE,
             )
 
 

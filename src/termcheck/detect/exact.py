@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..lexicon.compile import HIT
+from ..lexicon.patterns import HIT
 from ..models import Category
 from ..text.sentences import sentence_bounds
-from .base import Candidate, Scan
+from .base import Candidate, Detector, Scan
 
 # A listed typo or sensitive term inside a correct protected name is part of that name.
 SHIELDED = {Category.typo, Category.sensitive}
 
 
-class ExactDetector:
+class ExactDetector(Detector):
     name = "exact"
 
     def detect(self, scan: Scan) -> Iterator[Candidate]:
@@ -37,18 +37,10 @@ class ExactDetector:
             message = rule.message
             if ref.detail == "variant":
                 message = f"“{scan.folded.text[start:end]}”为错误提法，规范表述为“{ref.target[0]}”"
-            yield Candidate(
-                start=start,
-                end=end,
-                rule=rule.id,
-                category=rule.category,
-                severity=rule.severity,
-                message=message,
-                suggestions=ref.target,
-                confidence=1.0,
-                fix_safe=len(ref.target) == 1 and rule.category in (Category.typo, Category.name),
-                detector=self.name,
-                source=rule.source,
+            fix_safe = len(ref.target) == 1 and rule.category in (Category.typo, Category.name)
+            yield self.candidate(
+                start, end, rule.id, rule.category, rule.severity, message,
+                suggestions=ref.target, confidence=1.0, fix_safe=fix_safe, source=rule.source,
             )
 
 

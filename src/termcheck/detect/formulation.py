@@ -11,18 +11,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..lexicon.compile import CORRECT, MEMBER
+from ..lexicon.patterns import CORRECT, MEMBER
 from ..lexicon.schema import FormulationEntry
 from ..models import Category, Severity
 from ..text.dates import sentence_year
-from .base import Candidate, Scan
+from .base import Candidate, Detector, Scan
 from .near_miss import one_edit
 
 LIST_BREAKS = frozenset("，。；：！？,.;:!?“”\"'‘’《》()（）【】\n")
 LAST_JOINERS = "和与及"
 
 
-class FormulationDetector:
+class FormulationDetector(Detector):
     name = "formulation"
 
     def detect(self, scan: Scan) -> Iterator[Candidate]:
@@ -43,17 +43,12 @@ class FormulationDetector:
             if year is None and scan.as_of < entry.superseded:
                 continue
             rule = scan.compiled.rules[entry.id]
-            yield Candidate(
-                start=start,
-                end=end,
-                rule=f"{entry.id}/outdated",
-                category=rule.category,
-                severity=rule.severity if rule.severity is not Severity.error else Severity.warning,
-                message=entry.message or f"“{entry.term}”自{entry.superseded}起已调整，现用“{entry.replaced_by}”",
-                suggestions=(entry.replaced_by,) if entry.replaced_by else (),
-                confidence=0.8,
-                detector=self.name,
-                source=rule.source,
+            severity = rule.severity if rule.severity is not Severity.error else Severity.warning
+            message = entry.message or f"“{entry.term}”自{entry.superseded}起已调整，现用“{entry.replaced_by}”"
+            suggestions = (entry.replaced_by,) if entry.replaced_by else ()
+            yield self.candidate(
+                start, end, f"{entry.id}/outdated", rule.category, severity, message,
+                suggestions=suggestions, confidence=0.8, source=rule.source,
             )
 
     def _enumerations(self, scan: Scan) -> Iterator[Candidate]:
@@ -86,17 +81,9 @@ class FormulationDetector:
         canonical = "、".join(members)
 
         def finding(start, end, suffix, severity, message, suggestions):
-            return Candidate(
-                start=start,
-                end=end,
-                rule=f"{entry.id}/{suffix}",
-                category=Category.formulation,
-                severity=severity,
-                message=message,
-                suggestions=suggestions,
-                confidence=0.85,
-                detector=self.name,
-                source=rule.source,
+            return self.candidate(
+                start, end, f"{entry.id}/{suffix}", Category.formulation, severity, message,
+                suggestions=suggestions, confidence=0.85, source=rule.source,
             )
 
         for position, ((start, end, item), index) in enumerate(zip(items, matched)):

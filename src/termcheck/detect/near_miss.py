@@ -1,30 +1,24 @@
 """Near misses of protected terms: leader names, state and institution names, formulations.
 
-At compile time every protected form adds to the automaton:
-- short forms (2-3 characters): each character swapped for a confusable one (same or near
-  pinyin, similar shape), and adjacent characters transposed;
-- long forms (4+ characters): their two halves as anchors. Any single edit leaves one half
-  intact, so an anchor hit is checked against the form with a linear one-edit comparison;
-- leader names: the name without its last character and words whose pinyin initials match
-  the name (新加坡 for xjp), both reported only next to a title.
-A scan only looks up hits; guards then drop real words and raise findings with context.
+The patterns are generated at compile time (`termcheck.lexicon.variants`); a scan only looks
+up their hits. Each candidate slip then passes the guards below in order, any of which drops it
+as a real word, a rewording or ordinary prose, and is raised with a severity that depends on
+its context.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 
-from ..lexicon.compile import ANCHOR, CORRECT, NEAR, PatternRef
+from ..lexicon.patterns import ANCHOR, NEAR, PatternRef
 from ..lexicon.schema import FormulationEntry, LeaderEntry
+from ..lexicon.variants import GENERIC_TITLES
 from ..models import Category, Severity
 from ..text import confusion, segment
 from ..text.normalize import is_han
-from .base import Candidate, Scan
+from .base import Candidate, Detector, Scan
 
-GENERIC_TITLES = (
-    "总书记", "主席", "副主席", "总理", "副总理", "委员长", "副委员长", "国务委员", "同志", "书记",
-    "副书记", "省长", "副省长", "市长", "常委", "委员", "部长", "主任", "代表", "首长", "领导",
-)
 NUMERALS = set("一二三四五六七八九十两百千零〇")
 KIND_LABELS = {
     confusion.HOMOPHONE: "同音字",
@@ -52,95 +46,9 @@ LONG_FORM = 8  # formulations from this length keep edits at their ends
 WORD_DROP_FORM = 14  # formulations from this length are checked for a dropped two-character word
 FUNCTION_CHARS = frozenset("的之和与及地得了")
 COMMON_WORD_FREQUENCY = 20  # jieba lists some misspelt names (王歧山, 温家保) with a frequency of 3-6
-
-
-def register_variants(builder) -> None:
-    """Add near-miss patterns of every protected form to the builder's automaton."""
-    from ..text.normalize import fold
-
-    correct = set(builder.protected_forms)
-    titles: set[str] = set(GENERIC_TITLES)
-    forms: list[tuple[str, str]] = []
-    three_char_words = _three_char_words()
-    combos: dict[str, tuple[str, int]] = {}  # title+name form -> (rule id, length of its title part)
-    for rule_id, entry in builder.entries.items():
-        if not getattr(entry, "near_miss", True):
-            continue
-        if isinstance(entry, LeaderEntry):
-            name = fold(entry.name).text
-            forms.append((name, rule_id))
-            for title in entry.titles:
-                titles.update(fold(t).text for t in (title.title, *title.short))
-                if len(title.title) >= 3:
-                    # 国家主席江泽民 guards the title: 家主席江泽民 lost its first character.
-                    combo = fold(title.title).text + name
-                    builder.add(combo, PatternRef(rule_id, CORRECT, 0, (combo,)))
-                    correct.add(combo)
-                    combos[combo] = (rule_id, len(combo) - len(name))
-            if len(name) == 3:
-                builder.add(name[:2], PatternRef(rule_id, NEAR, 0, (name,), "trunc"))
-                for word in _initial_matches(name, three_char_words):
-                    if word not in correct:
-                        builder.add(word, PatternRef(rule_id, NEAR, 0, (name,), "abbr"))
-        elif isinstance(entry, FormulationEntry):
-            forms.append((fold(entry.term).text, rule_id))
-        else:
-            forms.extend((fold(f).text, rule_id) for f in (entry.term, *entry.aliases))
-    builder.titles = frozenset(titles)
-    for combo, (rule_id, title_length) in combos.items():
-        half = len(combo) // 2
-        builder.add(combo[:half], PatternRef(rule_id, ANCHOR, 0, (combo,), f"L{title_length}"))
-        builder.add(combo[half:], PatternRef(rule_id, ANCHOR, 0, (combo,), f"R{title_length}"))
-    confusable_cache: dict[str, dict[str, str]] = {}
-    for form, rule_id in sorted(set(forms)):
-        if len(form) < 2:
-            continue
-        if len(form) >= 4:
-            half = len(form) // 2
-            builder.add(form[:half], PatternRef(rule_id, ANCHOR, 0, (form,), "L"))
-            builder.add(form[half:], PatternRef(rule_id, ANCHOR, 0, (form,), "R"))
-            continue
-        for index, char in enumerate(form):
-            if char not in confusable_cache:
-                confusable_cache[char] = confusion.confusables(char)
-            for other, kind in confusable_cache[char].items():
-                variant = form[:index] + other + form[index + 1 :]
-                if variant not in correct:
-                    builder.add(variant, PatternRef(rule_id, NEAR, 0, (form,), kind))
-        for index in range(len(form) - 1):
-            swapped = form[:index] + form[index + 1] + form[index] + form[index + 2 :]
-            if swapped != form and swapped not in correct:
-                builder.add(swapped, PatternRef(rule_id, NEAR, 0, (form,), "swap"))
-    for form, _ in forms:
-        for char in form:
-            if char not in confusable_cache:
-                confusable_cache[char] = confusion.confusables(char)
-    builder.confusion = confusable_cache
-
-
-def _initial_matches(name: str, candidates: list[tuple[str, int]]) -> list[str]:
-    """Frequent three-character words whose pinyin initials are the name's (新加坡 for 习近平)."""
-    wanted = tuple(_initials(c) for c in name)
-    if not all(wanted):
-        return []
-    words = []
-    for word, _ in candidates:
-        if all(_initials(c) & w for c, w in zip(word, wanted)) and word != name:
-            words.append(word)
-    return words
-
-
-_INITIALS_CACHE: dict[str, frozenset[str]] = {}
-
-
-def _initials(char: str) -> frozenset[str]:
-    if char not in _INITIALS_CACHE:
-        _INITIALS_CACHE[char] = frozenset(r[0] for r in confusion.readings(char))
-    return _INITIALS_CACHE[char]
-
-
-def _three_char_words() -> list[tuple[str, int]]:
-    return [(w, f) for w, f in confusion.dictionary().items() if len(w) == 3 and f >= 200]
+# A leader's name slip with neither a title beside it nor the correct name in the text is less sure.
+UNTITLED_LEADER_DOUBT = 0.2
+WHAT = {Category.leader: "领导人姓名", Category.name: "名称", Category.formulation: "规范表述"}
 
 
 def one_edit(target: str, text: str) -> tuple[str, int] | None:
@@ -166,7 +74,7 @@ def one_edit(target: str, text: str) -> tuple[str, int] | None:
     return ("delete", i) if n > m else ("insert", i)
 
 
-class NearMissDetector:
+class NearMissDetector(Detector):
     name = "near-miss"
 
     def detect(self, scan: Scan) -> Iterator[Candidate]:
@@ -186,83 +94,175 @@ class NearMissDetector:
                 if key in seen:
                     continue
                 seen.add(key)
-                finding = self._judge(scan, c_start, c_end, form, kind, edit_index, ref.rule_id)
-                if finding:
-                    yield finding
+                slip = Slip(scan, c_start, c_end, form, kind, edit_index, ref.rule_id)
+                if not any(guard(slip) for guard in GUARDS):
+                    yield self._candidate(slip)
 
-    def _judge(self, scan, start, end, form, kind, edit_index, rule_id) -> Candidate | None:
-        text = scan.folded.text
-        found = text[start:end]
-        if found == form or not (is_han(found[0]) and is_han(found[-1])):
-            return None
-        if scan.overlaps_correct_form(start, end, form):
-            return None
-        rule = scan.compiled.rules[rule_id]
-        entry = scan.compiled.entries[rule_id]
-        if not rule.applies_on(scan.as_of):
-            return None
-        leader = isinstance(entry, LeaderEntry)
-        titled = _next_to_title(text, start, end, scan.compiled)
-        in_context = titled or (leader and rule_id in scan.present_rules)
-        word_changed = False
-        if kind in ("trunc", "abbr"):
-            if not titled:
-                return None
-        elif leader and len(form) <= 3:
-            if len(form) == 2 and not titled:
-                return None
-            if not (scan.on_word_boundaries(start, end) or _fits_when_corrected(text, start, end, form)):
-                return None
-            if (segment.word_frequency(found) >= COMMON_WORD_FREQUENCY or found in entry.lookalikes) and not titled:
-                return None
-        else:
-            if not scan.on_word_boundaries(start, end):
-                return None
-            if kind == "insert" and _edit_makes_word(text, start, end, edit_index):
-                # 领导下的 for 领导的: an added character that makes a word is a rewording.
-                if not isinstance(entry, FormulationEntry):
-                    return None
-                word_changed = True
-            if kind == "substitute":
-                changed = found[edit_index]
-                confusable = scan.compiled.confusion.get(form[edit_index], {}).get(changed)
-                if confusable:
-                    kind = confusable
-                elif changed in NUMERALS or form[edit_index] in NUMERALS:
-                    return None
-                elif _edit_makes_word(text, start, end, edit_index):
-                    # Names form families (刑事/民事诉讼法), short formulations too (精准扶贫/脱贫);
-                    # only in a long fixed formulation is a changed word a slip (不忘初心、忘记使命).
-                    if not (isinstance(entry, FormulationEntry) and len(form) >= 6):
-                        return None
-            if len(form) <= 3 and segment.word_frequency(found) >= COMMON_WORD_FREQUENCY and not in_context:
-                return None
+    def _candidate(self, slip: Slip) -> Candidate:
+        rule, leader, in_context, kind = slip.rule, slip.leader, slip.in_context, slip.kind
         severity = Severity.error
         if leader and not in_context:
             severity = Severity.warning
-        if kind == "substitute" and not in_context and (leader or len(form) < 6):
+        if kind == "substitute" and not in_context and (leader or len(slip.form) < 6):
             severity = Severity.warning
-        if not leader and word_changed:
+        if not leader and slip.word_changed:
             # An added character that makes a word (领导下的) is usually a legitimate
             # rewording: shown for review, not counted as an error.
             severity = Severity.info
-        confidence = CONFIDENCE.get(kind, 0.6) if in_context or not leader else CONFIDENCE.get(kind, 0.6) - 0.2
-        label = KIND_LABELS.get(kind, "错字")
-        what = {Category.leader: "领导人姓名", Category.name: "名称", Category.formulation: "规范表述"}.get(
-            rule.category, "规范用语"
+        confidence = CONFIDENCE.get(kind, 0.6)
+        if leader and not in_context:
+            confidence -= UNTITLED_LEADER_DOUBT
+        what = WHAT.get(rule.category, "规范用语")
+        message = f"“{slip.found}”疑为{what}“{slip.form}”之误（{KIND_LABELS.get(kind, '错字')}）"
+        return self.candidate(
+            slip.start, slip.end, f"{rule.id}/near-miss", rule.category, severity, message,
+            suggestions=(slip.form,), confidence=round(confidence, 2), source=rule.source,
         )
-        return Candidate(
-            start=start,
-            end=end,
-            rule=f"{rule_id}/near-miss",
-            category=rule.category,
-            severity=severity,
-            message=f"“{found}”疑为{what}“{form}”之误（{label}）",
-            suggestions=(form,),
-            confidence=round(confidence, 2),
-            detector=self.name,
-            source=rule.source,
-        )
+
+
+class Slip:
+    """One candidate slip of a protected form, with what the guards ask about it, each worked out once."""
+
+    def __init__(self, scan: Scan, start: int, end: int, form: str, kind: str, edit_index: int | None, rule_id: str):
+        self.scan, self.start, self.end, self.form, self.edit_index = scan, start, end, form, edit_index
+        self.written_kind = kind
+        self.text = scan.folded.text
+        self.found = self.text[start:end]
+        self.rule = scan.compiled.rules[rule_id]
+        self.entry = scan.compiled.entries[rule_id]
+        self.leader = isinstance(self.entry, LeaderEntry)
+        self.formulation = isinstance(self.entry, FormulationEntry)
+
+    @cached_property
+    def titled(self) -> bool:
+        return _next_to_title(self.text, self.start, self.end, self.scan.compiled)
+
+    @cached_property
+    def in_context(self) -> bool:
+        """Next to a title, or a leader whose correct name is elsewhere in the text."""
+        return self.titled or (self.leader and self.rule.id in self.scan.present_rules)
+
+    @cached_property
+    def path(self) -> str:
+        """Which guards apply: ``titled-only`` (a name cut short, pinyin initials), ``short-name``
+        (a leader's name of 2-3 characters), else ``form``."""
+        if self.written_kind in ("trunc", "abbr"):
+            return "titled-only"
+        return "short-name" if self.leader and len(self.form) <= 3 else "form"
+
+    @cached_property
+    def confusable_kind(self) -> str | None:
+        """For a substitution: the kind of confusable the changed character is, if it is one."""
+        if self.written_kind != "substitute":
+            return None
+        changed = self.found[self.edit_index]
+        return self.scan.compiled.confusion.get(self.form[self.edit_index], {}).get(changed)
+
+    @property
+    def kind(self) -> str:
+        """The kind of slip, a substitution named by its confusable kind where it has one."""
+        return (self.path == "form" and self.confusable_kind) or self.written_kind
+
+    @cached_property
+    def on_word_boundaries(self) -> bool:
+        return self.scan.on_word_boundaries(self.start, self.end)
+
+    @cached_property
+    def edit_makes_word(self) -> bool:
+        return _edit_makes_word(self.text, self.start, self.end, self.edit_index)
+
+    @cached_property
+    def common_word(self) -> bool:
+        return segment.word_frequency(self.found) >= COMMON_WORD_FREQUENCY
+
+    @property
+    def word_changed(self) -> bool:
+        """An added character that makes a word (领导下的 for 领导的): a rewording, kept for formulations."""
+        return self.path == "form" and self.written_kind == "insert" and self.edit_makes_word
+
+
+# -- guards: each says why a slip is not reported; they run in this order ------------------------
+
+
+def _no_slip(slip: Slip) -> bool:
+    """The form itself, or a span that does not begin and end with a Chinese character."""
+    return slip.found == slip.form or not (is_han(slip.found[0]) and is_han(slip.found[-1]))
+
+
+def _overlaps_correct_form(slip: Slip) -> bool:
+    return slip.scan.overlaps_correct_form(slip.start, slip.end, slip.form)
+
+
+def _not_in_force(slip: Slip) -> bool:
+    return not slip.rule.applies_on(slip.scan.as_of)
+
+
+def _untitled_cut_or_initials(slip: Slip) -> bool:
+    """A name cut short (李克) or a word of its pinyin initials (新加坡) counts only beside a title."""
+    return slip.path == "titled-only" and not slip.titled
+
+
+def _untitled_two_character_name(slip: Slip) -> bool:
+    return slip.path == "short-name" and len(slip.form) == 2 and not slip.titled
+
+
+def _name_cuts_a_word(slip: Slip) -> bool:
+    """A misspelt name may glue to its neighbour (江择民主持 reads 民主): the corrected text decides."""
+    if slip.path != "short-name" or slip.on_word_boundaries:
+        return False
+    return not _fits_when_corrected(slip.text, slip.start, slip.end, slip.form)
+
+
+def _untitled_word_or_lookalike(slip: Slip) -> bool:
+    """A common word or a listed lookalike (李克勤) is a leader's name only beside a title."""
+    if slip.path != "short-name" or slip.titled:
+        return False
+    return slip.common_word or slip.found in slip.entry.lookalikes
+
+
+def _form_cuts_a_word(slip: Slip) -> bool:
+    return slip.path == "form" and not slip.on_word_boundaries
+
+
+def _added_word_outside_formulation(slip: Slip) -> bool:
+    """An added character that makes a word (领导下的) rewords a name; a formulation keeps it as info."""
+    return slip.word_changed and not slip.formulation
+
+
+def _changed_numeral(slip: Slip) -> bool:
+    """两个/三个 are other formulations, not slips."""
+    if slip.path != "form" or slip.written_kind != "substitute" or slip.confusable_kind:
+        return False
+    return slip.found[slip.edit_index] in NUMERALS or slip.form[slip.edit_index] in NUMERALS
+
+
+def _changed_into_another_word(slip: Slip) -> bool:
+    """Names form families (刑事/民事诉讼法), short formulations too (精准扶贫/脱贫); only in a
+    long fixed formulation is an unconfusable change into a word a slip (不忘初心、忘记使命)."""
+    if slip.path != "form" or slip.written_kind != "substitute" or slip.confusable_kind:
+        return False
+    return slip.edit_makes_word and not (slip.formulation and len(slip.form) >= 6)
+
+
+def _short_common_word(slip: Slip) -> bool:
+    """A short form's slip that is a common word is that word, unless a title or the name says otherwise."""
+    return slip.path == "form" and len(slip.form) <= 3 and slip.common_word and not slip.in_context
+
+
+GUARDS = (
+    _no_slip,
+    _overlaps_correct_form,
+    _not_in_force,
+    _untitled_cut_or_initials,
+    _untitled_two_character_name,
+    _name_cuts_a_word,
+    _untitled_word_or_lookalike,
+    _form_cuts_a_word,
+    _added_word_outside_formulation,
+    _changed_numeral,
+    _changed_into_another_word,
+    _short_common_word,
+)
 
 
 def _anchor_candidates(text: str, start: int, end: int, ref: PatternRef, formulation: bool):

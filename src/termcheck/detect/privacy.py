@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ..models import Category, Severity
-from .base import Candidate, Scan
+from .base import Candidate, Detector, Scan
 
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{16}[\dXx](?![0-9A-Za-z])")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -35,16 +35,8 @@ _ORGANISATION_DOMAIN = re.compile(r"(?:^|\.)gov\.cn$", re.IGNORECASE)
 
 
 def _candidate(start: int, end: int, name: str, severity: Severity, message: str, masked: str) -> Candidate:
-    return Candidate(
-        start=start,
-        end=end,
-        rule=f"privacy/{name}",
-        category=Category.privacy,
-        severity=severity,
-        message=message,
-        suggestions=(masked,),
-        detector="privacy",
-        original_span=(start, end),
+    return PrivacyDetector.candidate(
+        start, end, f"privacy/{name}", Category.privacy, severity, message, on_original=True, suggestions=(masked,)
     )
 
 
@@ -142,7 +134,7 @@ def _emails(text: str) -> Iterator[Candidate]:
         )
 
 
-class PrivacyDetector:
+class PrivacyDetector(Detector):
     name = "privacy"
 
     def detect(self, scan: Scan) -> list[Candidate]:

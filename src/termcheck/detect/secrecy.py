@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..models import Category, Severity
-from .base import Candidate, Scan
+from .base import Candidate, Detector, Scan
 
 _LEVEL = "绝密|机密|秘密"
 _PERIOD = r"(?:[ \u3000]*(?:\d+|[一二三四五六七八九十]+)[ \u3000]*(?:年|个月|月)|[ \u3000]*长期)?"
@@ -55,15 +55,8 @@ _MARKING_WORD = re.compile(_MARKING)
 
 
 def _candidate(start: int, end: int, name: str, message: str) -> Candidate:
-    return Candidate(
-        start=start,
-        end=end,
-        rule=f"secrecy/{name}",
-        category=Category.secrecy,
-        severity=Severity.error,
-        message=message,
-        detector="secrecy",
-        original_span=(start, end),
+    return SecrecyDetector.candidate(
+        start, end, f"secrecy/{name}", Category.secrecy, Severity.error, message, on_original=True
     )
 
 
@@ -96,7 +89,7 @@ def _internal_marks(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield match.start(), match.end(), "marking", f"文中带有“{match.group()[1:-1]}”标志，带此类标志的文件不应公开发布"
 
 
-class SecrecyDetector:
+class SecrecyDetector(Detector):
     name = "secrecy"
 
     def detect(self, scan: Scan) -> list[Candidate]:

@@ -14,11 +14,11 @@ import datetime as _dt
 import re
 from collections.abc import Iterator
 
-from ..lexicon.compile import CORRECT
+from ..lexicon.patterns import CORRECT
 from ..lexicon.schema import LeaderEntry, Title
 from ..models import Category, Severity
 from ..text.dates import sentence_year
-from .base import Candidate, Scan
+from .base import Candidate, Detector, Scan
 
 JOB_TITLES = (
     "总经理", "董事长", "总裁", "经理", "局长", "处长", "科长", "厅长", "县长", "镇长", "乡长", "村长",
@@ -38,6 +38,7 @@ CENTRAL_COMMITTEES = (
     (19, _dt.date(2017, 10, 25)),
     (20, _dt.date(2022, 10, 23)),
 )
+ORDER_SOURCE = "各届中央委员会第一次全体会议公报（新华社）"
 _LOCAL = re.compile("[省市县区州乡镇村]|书记")
 
 
@@ -65,7 +66,7 @@ def _held(title: Title, day: _dt.date, year: int | None) -> bool:
     )
 
 
-class TitleDetector:
+class TitleDetector(Detector):
     name = "titles"
 
     def detect(self, scan: Scan) -> Iterator[Candidate]:
@@ -104,17 +105,10 @@ class TitleDetector:
                 dict.fromkeys(t.title + entry.name for t in entry.titles if t.held_on(scan.as_of))
             )
             severity = Severity.warning if _LOCAL.search(written) else Severity.error
-        return Candidate(
-            start=start,
-            end=end,
-            rule=f"{rule_id}/title",
-            category=Category.leader,
-            severity=severity,
-            message=message,
-            suggestions=suggestions,
-            confidence=0.75,  # below a spelling slip of the same name, which is the likelier fault
-            detector=self.name,
-            source=rule.source,
+        # Its confidence is below a spelling slip's of the same name, which is the likelier fault.
+        return self.candidate(
+            start, end, f"{rule_id}/title", Category.leader, severity, message,
+            suggestions=suggestions, confidence=0.75, source=rule.source,
         )
 
     def _order(self, scan: Scan, names) -> Iterator[Candidate]:
@@ -139,17 +133,10 @@ class TitleDetector:
             for (first, first_rank), (second, second_rank) in zip(ranked, ranked[1:]):
                 if first_rank > second_rank:
                     in_order = "、".join(g[3].name for g, _ in sorted(ranked, key=lambda pair: pair[1]))
-                    yield Candidate(
-                        start=first[0],
-                        end=second[1],
-                        rule="leader/order",
-                        category=Category.leader,
-                        severity=Severity.error,
-                        message=f"第{committee}届中央政治局常委排序应为：{in_order}（{first[3].name}排在{second[3].name}之后）",
-                        suggestions=(in_order,),
-                        confidence=0.8,
-                        detector=self.name,
-                        source="各届中央委员会第一次全体会议公报（新华社）",
+                    message = f"第{committee}届中央政治局常委排序应为：{in_order}（{first[3].name}排在{second[3].name}之后）"
+                    yield self.candidate(
+                        first[0], second[1], "leader/order", Category.leader, Severity.error, message,
+                        suggestions=(in_order,), confidence=0.8, source=ORDER_SOURCE,
                     )
                     break
 

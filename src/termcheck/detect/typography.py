@@ -17,7 +17,7 @@ from ..datafiles import data_lines
 from ..models import Category, Severity
 from ..text import segment
 from ..text.normalize import is_han, traditional_to_simplified
-from .base import Candidate, Scan
+from .base import Candidate, Detector, Scan
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CHINESE_OPENERS = "“‘《（【〔「『"
@@ -42,17 +42,9 @@ def _candidate(
     severity: Severity = Severity.warning,
     fix_safe: bool = False,
 ) -> Candidate:
-    return Candidate(
-        start=start,
-        end=end,
-        rule=f"typography/{name}",
-        category=Category.typography,
-        severity=severity,
-        message=message,
-        suggestions=suggestions,
-        fix_safe=fix_safe,
-        detector="typography",
-        original_span=(start, end),
+    return TypographyDetector.candidate(
+        start, end, f"typography/{name}", Category.typography, severity, message,
+        on_original=True, suggestions=suggestions, fix_safe=fix_safe,
     )
 
 
@@ -525,7 +517,7 @@ def _term_case(text: str, protected: list[tuple[int, int]]) -> Iterator[Candidat
         )
 
 
-class TypographyDetector:
+class TypographyDetector(Detector):
     name = "typography"
 
     def detect(self, scan: Scan) -> list[Candidate]:

@@ -14,6 +14,7 @@ from ..matcher import Matcher, resolve_backend
 from ..models import Category, Severity
 from ..text.confusion import domain_vocabulary
 from ..text.normalize import fold
+from .patterns import CORRECT, HIT, MEMBER, PatternRef
 
 if TYPE_CHECKING:
     from .loader import LoadedLexicon
@@ -66,27 +67,6 @@ class Rule:
     # object, which made loading the cached lexicons several times slower.
     def __reduce__(self):
         return Rule, tuple(getattr(self, name) for name in self.__slots__)
-
-
-# Roles a surface form plays in the automaton.
-HIT = "hit"  # a wrong form: report it
-CORRECT = "correct"  # a correct protected form: shields its span, marks the term as present
-NEAR = "near"  # a generated near miss of a protected term
-ANCHOR = "anchor"  # half of a long protected term, verified at scan time
-MEMBER = "member"  # a member of an enumerated formulation; detail is its index
-
-
-@dataclass(frozen=True, slots=True)
-class PatternRef:
-    rule_id: str
-    role: str
-    length: int
-    # For HIT: the suggestions; for NEAR/ANCHOR/CORRECT: the protected form it refers to.
-    target: tuple[str, ...] = ()
-    detail: str = ""
-
-    def __reduce__(self):  # see Rule.__reduce__
-        return PatternRef, (self.rule_id, self.role, self.length, self.target, self.detail)
 
 
 @dataclass
@@ -147,7 +127,7 @@ class _Builder:
         self.protected_forms: dict[str, str] = {}
         self.where: dict[str, str] = {}
         self.term_counts: dict[str, int] = defaultdict(int)
-        self.titles: frozenset = frozenset()  # filled by near_miss.register_variants
+        self.titles: frozenset = frozenset()  # filled by register_variants
         self.confusion: dict[str, dict[str, str]] = {}
 
     def add(self, surface: str, ref: PatternRef) -> None:
@@ -215,9 +195,9 @@ class _Builder:
         self.protected_forms.setdefault(fold(form).text, rule_id)
 
     def build(self, backend: str | None = None) -> Compiled:
-        from ..detect import near_miss
+        from .variants import register_variants
 
-        near_miss.register_variants(self)
+        register_variants(self)
         automaton = Matcher(list(self.patterns), backend)
         # Words the window tokenizer must keep whole: protected forms and present-day government
         # words jieba's dictionary lacks (抗疫, 因城施策).

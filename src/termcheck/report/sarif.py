@@ -103,47 +103,13 @@ def sarif_log(reports: list[FileReport]) -> dict:
     for report in reports:
         artifacts.append({"location": {"uri": artifact_uri(report.path)}})
         if report.error:
-            notifications.append(
-                {
-                    "level": "error",
-                    "message": {"text": report.error},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(report.path)}}}],
-                }
-            )
+            where = [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(report.path)}}}]
+            notifications.append({"level": "error", "message": {"text": report.error}, "locations": where})
         for finding in report.findings:
             if finding.rule not in rule_index:
                 rule_index[finding.rule] = len(rules)
-                rules.append(
-                    {
-                        "id": finding.rule,
-                        "name": finding.rule.replace("/", "-"),
-                        "shortDescription": {"text": f"{finding.category.value}: {finding.message}"},
-                        "defaultConfiguration": {"level": _LEVELS[finding.severity.value]},
-                        "properties": {"category": finding.category.value, "tags": [finding.category.value]},
-                    }
-                )
-            result: dict = {
-                "ruleId": finding.rule,
-                "ruleIndex": rule_index[finding.rule],
-                "level": _LEVELS[finding.severity.value],
-                "message": {"text": _message(finding)},
-                "locations": [_location(report.path, finding)],
-                "properties": {
-                    "category": finding.category.value,
-                    "suggestions": list(finding.suggestions),
-                    "fixSafe": finding.fix_safe,
-                    "detector": finding.detector,
-                    "asOf": report.as_of.isoformat(),
-                },
-            }
-            if finding.confidence is not None:
-                result["properties"]["confidence"] = finding.confidence
-            if finding.source:
-                result["properties"]["source"] = finding.source
-            fixes = _fixes(report.path, finding)
-            if fixes:
-                result["fixes"] = fixes
-            results.append(result)
+                rules.append(_rule(finding))
+            results.append(_result(report, finding, rule_index[finding.rule]))
     run: dict = {
         "tool": {
             "driver": {
@@ -158,6 +124,42 @@ def sarif_log(reports: list[FileReport]) -> dict:
     }
     run["invocations"] = [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}]
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _rule(finding: Finding) -> dict:
+    """A rule as its first finding describes it."""
+    return {
+        "id": finding.rule,
+        "name": finding.rule.replace("/", "-"),
+        "shortDescription": {"text": f"{finding.category.value}: {finding.message}"},
+        "defaultConfiguration": {"level": _LEVELS[finding.severity.value]},
+        "properties": {"category": finding.category.value, "tags": [finding.category.value]},
+    }
+
+
+def _result(report: FileReport, finding: Finding, rule_index: int) -> dict:
+    result: dict = {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": _LEVELS[finding.severity.value],
+        "message": {"text": _message(finding)},
+        "locations": [_location(report.path, finding)],
+        "properties": {
+            "category": finding.category.value,
+            "suggestions": list(finding.suggestions),
+            "fixSafe": finding.fix_safe,
+            "detector": finding.detector,
+            "asOf": report.as_of.isoformat(),
+        },
+    }
+    if finding.confidence is not None:
+        result["properties"]["confidence"] = finding.confidence
+    if finding.source:
+        result["properties"]["source"] = finding.source
+    fixes = _fixes(report.path, finding)
+    if fixes:
+        result["fixes"] = fixes
+    return result
 
 
 def render(reports: list[FileReport]) -> str:

@@ -1,4 +1,4 @@
-"""The document's own date: the last full date in its signature block (落款)."""
+"""The document's own date: the last full date in its signature block (落款), else today."""
 
 from __future__ import annotations
 
@@ -39,6 +39,14 @@ def _dates(text: str) -> list[tuple[int, _dt.date]]:
         except ValueError:
             continue
     return sorted(dates)
+
+
+def document_date(text: str) -> tuple[_dt.date, str]:
+    """The date a text is judged on when none is given, and why: ``document`` or ``today``."""
+    found = signature_date(text)
+    if found:
+        return found, "document"
+    return _dt.date.today(), "today"
 
 
 def signature_date(text: str) -> _dt.date | None:

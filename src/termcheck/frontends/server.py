@@ -4,7 +4,7 @@ One ``Checker`` is built when the app starts and shared by every request (it is 
 checks run in the server's thread pool, not on the event loop). Request bodies are limited
 before any parsing: a request whose Content-Length or streamed body exceeds the limit gets a
 413 JSON error and is never read further. Run it with ``termcheck serve`` or, for several
-worker processes, ``uvicorn --factory termcheck.server:create_app --workers 4`` (settings then
+worker processes, ``uvicorn --factory termcheck.frontends.server:create_app --workers 4`` (settings then
 come from termcheck.toml in the working directory and ``TERMCHECK_MAX_BODY_BYTES``).
 
 Lexicons reload on ``POST /v1/reload`` or SIGHUP: a new ``Checker`` is built in full beside the
@@ -30,20 +30,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
 
-from . import __version__
-from .errors import TermcheckError
+from .. import __version__
+from ..errors import TermcheckError
+from ..report import RENDERERS, get_renderer
 
 DEFAULT_MAX_BODY_BYTES = 1_000_000
 # uvicorn configures this logger, so reload lines land in the server's log with its own.
 log = logging.getLogger("uvicorn.error")
 REQUEST_PATH = "<request>"
-_MEDIA_TYPES = {
-    "json": "application/json",
-    "sarif": "application/sarif+json",
-    "jsonl": "application/x-ndjson",
-    "text": "text/plain; charset=utf-8",
-    "html": "text/html; charset=utf-8",
-}
 
 
 class CheckRequest(BaseModel):
@@ -70,12 +64,8 @@ class CheckRequest(BaseModel):
     @field_validator("format")
     @classmethod
     def _known_format(cls, value):
-        from .report import get_renderer
-
-        try:
-            get_renderer(value)
-        except ValueError:
-            raise ValueError(f"unknown format {value!r}") from None
+        if value not in RENDERERS:
+            raise ValueError(f"unknown format {value!r}")
         return value
 
 
@@ -165,22 +155,11 @@ def create_app(
     reads the configuration again, and a given checker re-reads the lexicon files it was built from.
     """
     limit = max_body_bytes or int(os.environ.get("TERMCHECK_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES))
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI):
-        if getattr(app.state, "checker", None) is None:
-            app.state.checker, configured_as_of = _configured_checker()
-            app.state.default_as_of = app.state.default_as_of or configured_as_of
-        hangup = _on_sighup(app)
-        yield
-        if hangup:
-            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
-
     app = FastAPI(
         title="termcheck",
         version=__version__,
         description="Proofread Chinese government web content before it is published.",
-        lifespan=lifespan,
+        lifespan=_lifespan,
     )
     app.state.checker = checker
     app.state.default_as_of = default_as_of
@@ -190,13 +169,29 @@ def create_app(
     app.state.reload_lock = asyncio.Lock()
     app.state.generation = 1
     app.add_middleware(BodyLimit, limit=limit)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
+    _add_routes(app)
+    return app
 
-    @app.exception_handler(RequestValidationError)
-    async def invalid_request(request: Request, exc: RequestValidationError):
-        errors = exc.errors()
-        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in errors]
-        return JSONResponse(status_code=422, content={"error": _describe(errors), "detail": detail})
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    if getattr(app.state, "checker", None) is None:
+        app.state.checker, configured_as_of = _configured_checker()
+        app.state.default_as_of = app.state.default_as_of or configured_as_of
+    hangup = _on_sighup(app)
+    yield
+    if hangup:
+        asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+
+
+async def _invalid_request(request: Request, exc: RequestValidationError):
+    errors = exc.errors()
+    detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in errors]
+    return JSONResponse(status_code=422, content={"error": _describe(errors), "detail": detail})
+
+
+def _add_routes(app: FastAPI) -> None:
     @app.get("/healthz", summary="Liveness and readiness")
     def healthz(request: Request) -> dict:
         ready = request.app.state.checker is not None
@@ -219,17 +214,14 @@ def create_app(
         responses={413: {"description": "Body larger than the limit"}, 422: {"description": "Invalid request"}},
     )
     def check(body: CheckRequest, request: Request) -> Response:
-        from .report import get_renderer
-        from .suppress import apply_directives
+        from ..suppress import apply_directives
 
         checker = request.app.state.checker
         given = body.as_of or request.app.state.default_as_of
         report = checker.check_report(body.text, path=REQUEST_PATH, as_of=given)
         report = report.model_copy(update={"findings": tuple(apply_directives(report.findings, body.text))})
         rendered = get_renderer(body.format)([report])
-        return Response(content=rendered, media_type=_MEDIA_TYPES.get(body.format, "text/plain; charset=utf-8"))
-
-    return app
+        return Response(content=rendered, media_type=RENDERERS[body.format].media_type)
 
 
 async def reload_lexicons(app: FastAPI, trigger: str) -> tuple[int, dict]:
@@ -284,7 +276,7 @@ def _same_sources(checker, default_as_of: _dt.date | None):
     def rebuild():
         import copy
 
-        from .engine import Checker
+        from ..engine import Checker
 
         lexicons = checker.compiled.lexicons
         fresh = Checker(
@@ -300,19 +292,11 @@ def _same_sources(checker, default_as_of: _dt.date | None):
 
 
 def _configured_checker():
-    from .config import resolve_config
-    from .engine import Checker
+    from ..config import resolve_config
+    from ..engine import Checker
 
     config = resolve_config()
-    checker = Checker(
-        lexicons=config.lexicons,
-        allow=config.allow,
-        select=config.select,
-        ignore=config.ignore,
-        severity_overrides=config.severity,
-        typo_sensitivity=config.typo_sensitivity,
-    )
-    return checker, config.as_of
+    return Checker.from_config(config), config.as_of
 
 
 def serve(

@@ -16,18 +16,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .models import FileReport, Finding
-from .text.sentences import MAX_REACH
+from ..models import CONTEXT_CHARS, FileReport, Finding
+from ..text.dates import document_date
+from ..text.decode import STREAM_BLOCK_BYTES, iter_decoded, stream_encoding
+from ..text.sentences import MAX_REACH
+from . import format_for
 
 STREAM_THRESHOLD_BYTES = 16 * 1024 * 1024
 CHUNK_CHARS = 1_000_000
-# Sources that are checked as they are written; markup needs the whole document to be read.
-STREAMABLE_SUFFIXES = frozenset({".txt", ".text", ".log", ".csv", ""})
 
 
 def should_stream(path: Path, threshold: int | None = None) -> bool:
+    """Whether a file is large enough to check in windows, and of a format checked as it is written."""
     threshold = STREAM_THRESHOLD_BYTES if threshold is None else threshold
-    if path.suffix.lower() not in STREAMABLE_SUFFIXES:
+    if not format_for(path).streamable:  # markup needs the whole document to be read
         return False
     try:
         return path.is_file() and path.stat().st_size > threshold
@@ -41,8 +43,6 @@ def longest_pattern(compiled) -> int:
 
 
 def context_margin(longest: int) -> int:
-    from .engine import CONTEXT_CHARS
-
     return longest + MAX_REACH + CONTEXT_CHARS
 
 
@@ -111,7 +111,7 @@ def globalize(finding: Finding, window: Window) -> Finding:
 def check_windows(checker, windows_: Iterable[Window], as_of: _dt.date) -> Iterator[Finding]:
     """Findings of every window, each reported once, with offsets and lines of the whole text."""
     for window in windows_:
-        for finding in checker._check(window.text, as_of):
+        for finding in checker.check(window.text, as_of=as_of):
             start = finding.start + window.start
             if start < window.keep_from or (window.keep_to is not None and start >= window.keep_to):
                 continue
@@ -139,9 +139,6 @@ def check_stream(
     block_bytes: int | None = None,
 ) -> FileReport:
     """A report on a large plain-text file, read and checked piece by piece."""
-    from .engine import document_date
-    from .text.decode import STREAM_BLOCK_BYTES, iter_decoded, stream_encoding
-
     name = str(path)
     block_bytes = block_bytes or STREAM_BLOCK_BYTES
     bom, encoding, tail = stream_encoding(path, name, block_bytes)

@@ -16,7 +16,8 @@ import html
 import re
 from html.parser import HTMLParser
 
-from .sources import Document, SourceMap
+from ..text.decode import decode
+from .base import Document, Format, SourceMap
 
 _SKIPPED = frozenset({"head", "title", "script", "style", "template", "noscript", "svg", "math"})
 _BLOCKS = frozenset(
@@ -140,3 +141,10 @@ def html_document(source: str) -> Document:
         tuple(extractor.text_starts), tuple(extractor.source_starts), tuple(extractor.verbatim), tuple(extractor.source_ends)
     )
     return Document("".join(extractor.parts), kind="html", source_map=source_map)
+
+
+def read_html(data: bytes, name: str) -> Document:
+    return html_document(decode(data, name))
+
+
+FORMAT = Format("html", (".html", ".htm", ".xhtml"), read_html, walked=("*.html", "*.htm"))

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import click
 
-from .errors import TermcheckError
-from .models import FileReport, Severity
+from ..errors import TermcheckError
+from ..models import FileReport, Severity
+from ..report import RENDERERS
+from ..sources import DEFAULT_INCLUDE
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT_ERROR = 0, 1, 2
 FAIL_ON = {"error": Severity.error, "warning": Severity.warning, "info": Severity.info}
@@ -32,19 +34,11 @@ def _fail(message: str) -> None:
 
 def _make_checker(lexicons, select=(), ignore=(), settings=None, typo_sensitivity=None, matcher=None):
     """A Checker from config settings overridden by flags: --lexicon adds, --select/--ignore replace."""
-    from .config import Config
-    from .engine import Checker
+    from ..config import Config
+    from ..engine import Checker
 
-    settings = settings or Config()
-    return Checker(
-        lexicons=[*settings.lexicons, *lexicons],
-        select=select or settings.select,
-        ignore=ignore or settings.ignore,
-        allow=settings.allow,
-        severity_overrides=settings.severity,
-        typo_sensitivity=typo_sensitivity or settings.typo_sensitivity,
-        matcher=matcher,
-    )
+    options = {"select": select, "ignore": ignore, "typo_sensitivity": typo_sensitivity, "matcher": matcher}
+    return Checker.from_config(settings or Config(), lexicons=lexicons, **options)
 
 
 def _build_checker(*args, **kwargs):
@@ -59,7 +53,7 @@ def _config_rebuild(config_path, lexicons):
     """For the server's reload: read the config file and every lexicon again; errors are raised."""
 
     def rebuild():
-        from .config import resolve_config
+        from ..config import resolve_config
 
         settings = resolve_config(config_path)
         return _make_checker(lexicons, settings=settings), settings.as_of
@@ -68,7 +62,7 @@ def _config_rebuild(config_path, lexicons):
 
 
 def _load_settings(config_path):
-    from .config import resolve_config
+    from ..config import resolve_config
 
     try:
         return resolve_config(config_path)
@@ -108,7 +102,7 @@ class _Progress:
 
 
 def _batch_summary(reports, seconds: float, changes: int) -> str:
-    from .report.summary import summarize
+    from ..report.summary import summarize
 
     summary = summarize(reports)
     rate = summary["files"] / seconds if seconds > 0 else 0.0
@@ -132,9 +126,7 @@ def main():
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option(
-    "--format", "output_format", type=click.Choice(["text", "json", "jsonl", "sarif", "html"]), default="text"
-)
+@click.option("--format", "output_format", type=click.Choice(list(RENDERERS)), default="text")
 @click.option(
     "--annotate-docx",
     "annotate_dir",
@@ -152,7 +144,7 @@ def main():
 @click.option("--select", multiple=True, help="Only these rules or categories.")
 @click.option("--ignore", multiple=True, help="Skip these rules or categories.")
 @click.option("--config", "config_path", type=click.Path(path_type=str), help="Config file (default: nearest termcheck.toml or pyproject.toml).")
-@click.option("--include", multiple=True, help="Glob of file names to check inside directories [default: config, else *.txt *.md *.html *.htm *.docx].")
+@click.option("--include", multiple=True, help=f"Glob of file names to check inside directories [default: config, else {' '.join(DEFAULT_INCLUDE)}].")
 @click.option("--exclude", multiple=True, help="Glob of paths or names to skip inside directories.")
 @click.option(
     "--typo-sensitivity",
@@ -168,85 +160,102 @@ def main():
 )
 @click.option("--fix", is_flag=True, help="Apply safe single-suggestion corrections to .txt/.md files in place.")
 @click.option("--jobs", "-j", type=int, default=0, help="Worker processes; 0 = all cores for large runs, 1 = none.")
-def check(
-    paths,
-    output_format,
-    annotate_dir,
-    as_of,
-    lexicons,
-    fail_on,
-    select,
-    ignore,
-    config_path,
-    include,
-    exclude,
-    typo_sensitivity,
-    matcher,
-    fix,
-    jobs,
-):
+def check(paths, **options):
     """Check files, directories (recursively) or - for standard input, and report findings."""
-    import time
+    run = _CheckRun(paths or ("-",), options)
+    reports = run.check_stdin() + run.check_files()
+    run.render(reports)
+    run.annotate(reports)
+    sys.exit(run.exit_code(reports))
 
-    from .batch import collect_files, run
-    from .errors import InputError
-    from .report import get_renderer
-    from .suppress import apply_directives
-    from .text.decode import decode
 
-    settings = _load_settings(config_path)
-    as_of = as_of or settings.as_of
-    fail_on = fail_on or settings.fail_on or "error"
-    paths = paths or ("-",)
-    if fix and "-" in paths:
-        _fail("--fix rewrites files in place; it cannot fix standard input")
-    checker = _build_checker(lexicons, select, ignore, settings, typo_sensitivity, _matcher_for(paths, matcher))
-    reports: list[FileReport] = []
-    input_error = False
-    if "-" in paths:
+class _CheckRun:
+    """One ``termcheck check``: its settings resolved once, then each step of the run."""
+
+    def __init__(self, paths: tuple[str, ...], options: dict):
+        self.options = options
+        self.settings = _load_settings(options["config_path"])
+        self.as_of = options["as_of"] or self.settings.as_of
+        self.fail_on = options["fail_on"] or self.settings.fail_on or "error"
+        self.paths = paths
+        if options["fix"] and "-" in paths:
+            _fail("--fix rewrites files in place; it cannot fix standard input")
+        matcher = _matcher_for(paths, options["matcher"])
+        self.checker = _build_checker(
+            options["lexicons"], options["select"], options["ignore"], self.settings, options["typo_sensitivity"], matcher
+        )
+        self.input_error = False
+        self.files: list[Path] = []
+
+    def check_stdin(self) -> list[FileReport]:
+        if "-" not in self.paths:
+            return []
+        from ..errors import InputError
+        from ..suppress import apply_directives
+        from ..text.decode import decode
+
         try:
             text = decode(sys.stdin.buffer.read(), "<stdin>")
-            report = checker.check_report(text, path="<stdin>", as_of=as_of)
-            findings = apply_directives(report.findings, text)
-            reports.append(report.model_copy(update={"findings": tuple(findings)}))
+            report = self.checker.check_report(text, path="<stdin>", as_of=self.as_of)
+            return [report.model_copy(update={"findings": tuple(apply_directives(report.findings, text))})]
         except InputError as exc:
             click.echo(f"termcheck: {exc}", err=True)
-            input_error = True
-            reports.append(FileReport(path="<stdin>", as_of=as_of or _dt.date.today(), findings=(), error=str(exc)))
-    named = [p for p in paths if p != "-"]
-    files = collect_files(named, include or settings.include, exclude or settings.exclude)
-    progress = _Progress(len(files))
-    started = time.perf_counter()
-    changes = 0
-    try:
-        for outcome in run(checker, files, as_of=as_of, fix=fix, jobs=jobs, on_done=progress.done):
-            reports.append(outcome.report)
-            input_error = input_error or outcome.report.error is not None
-            changes += len(outcome.changes)
-    finally:
-        progress.close()
-    elapsed = time.perf_counter() - started
-    color = output_format == "text" and sys.stdout.isatty()
-    click.echo(get_renderer(output_format, color=color)(reports), nl=False)
-    if output_format == "text" and (len(files) > 1 or any(Path(p).is_dir() for p in named)):
-        click.echo(_batch_summary(reports, elapsed, changes), err=True)
-    if annotate_dir:
-        from .annotate_docx import annotate_reports
+            self.input_error = True
+            return [FileReport(path="<stdin>", as_of=self.as_of or _dt.date.today(), findings=(), error=str(exc))]
 
-        for _, outcome in annotate_reports(reports, annotate_dir):
+    def check_files(self) -> list[FileReport]:
+        import time
+
+        from .batch import collect_files, run
+
+        options = self.options
+        named = [p for p in self.paths if p != "-"]
+        self.files = collect_files(named, options["include"] or self.settings.include, options["exclude"] or self.settings.exclude)
+        progress = _Progress(len(self.files))
+        started = time.perf_counter()
+        reports, self.changes = [], 0
+        try:
+            for outcome in run(self.checker, self.files, as_of=self.as_of, fix=options["fix"], jobs=options["jobs"], on_done=progress.done):
+                reports.append(outcome.report)
+                self.input_error = self.input_error or outcome.report.error is not None
+                self.changes += len(outcome.changes)
+        finally:
+            progress.close()
+        self.elapsed = time.perf_counter() - started
+        return reports
+
+    def render(self, reports: list[FileReport]) -> None:
+        from ..report import get_renderer
+
+        output_format = self.options["output_format"]
+        color = output_format == "text" and sys.stdout.isatty()
+        click.echo(get_renderer(output_format, color=color)(reports), nl=False)
+        named = [p for p in self.paths if p != "-"]
+        if output_format == "text" and (len(self.files) > 1 or any(Path(p).is_dir() for p in named)):
+            click.echo(_batch_summary(reports, self.elapsed, self.changes), err=True)
+
+    def annotate(self, reports: list[FileReport]) -> None:
+        if not self.options["annotate_dir"]:
+            return
+        from ..edit.annotate_docx import annotate_reports
+        from ..errors import InputError
+
+        for _, outcome in annotate_reports(reports, self.options["annotate_dir"]):
             if isinstance(outcome, InputError):
                 click.echo(f"termcheck: {outcome}", err=True)
-                input_error = True
+                self.input_error = True
             else:
                 unanchored = f", {len(outcome.skipped)} not anchored (header, footer or changed text)" if outcome.skipped else ""
                 click.echo(f"termcheck: wrote {outcome.out_path} ({outcome.comments} comment(s){unanchored})", err=True)
-    if input_error:
-        sys.exit(EXIT_INPUT_ERROR)
-    if fail_on != "never":
-        threshold = FAIL_ON[fail_on].rank
-        if any(f.severity.rank >= threshold for r in reports for f in r.findings):
-            sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
+
+    def exit_code(self, reports: list[FileReport]) -> int:
+        if self.input_error:
+            return EXIT_INPUT_ERROR
+        if self.fail_on != "never":
+            threshold = FAIL_ON[self.fail_on].rank
+            if any(f.severity.rank >= threshold for r in reports for f in r.findings):
+                return EXIT_FINDINGS
+        return EXIT_CLEAN
 
 
 @main.command()
@@ -254,7 +263,7 @@ def check(
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=str), help="Extra lexicon file.")
 def lexicons(output_format, lexicons):
     """List the loaded lexicons and their entry counts."""
-    from .lexicon.stats import lexicon_stats
+    from ..lexicon.stats import lexicon_stats
 
     stats = lexicon_stats(_build_checker(lexicons).compiled)
     if output_format == "json":
@@ -277,7 +286,7 @@ def _matcher_for(paths, requested: str | None) -> str | None:
     """The backend for this run: as asked, else pyahocorasick when the input is a few small files."""
     import os
 
-    from .matcher import ENVIRONMENT_VARIABLE, PYAHOCORASICK
+    from ..matcher import ENVIRONMENT_VARIABLE, PYAHOCORASICK
 
     if requested or os.environ.get(ENVIRONMENT_VARIABLE, "").strip():
         return requested

@@ -14,11 +14,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
-from .models import Finding
-from .sources import read_bytes
-
-FIXABLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ""})
+from ..errors import InputError
+from ..models import Finding
+from ..sources import format_for, read_bytes
 
 
 class FixRefused(InputError):
@@ -52,7 +50,7 @@ class Encoded:
 
 def read_encoded(data: bytes, name: str) -> Encoded:
     """Decode like the checker does (BOM, UTF-8, GB18030) and remember which one it was."""
-    from .text.decode import detect_and_decode
+    from ..text.decode import detect_and_decode
 
     return Encoded(*detect_and_decode(data, name))
 
@@ -120,7 +118,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 def fix_file(path: str | Path, findings: list[Finding]) -> list[Change]:
     """Apply the applicable fixes to ``path`` and return what changed; nothing is written if nothing applies."""
     path = Path(path)
-    if path.suffix.lower() not in FIXABLE_SUFFIXES:
+    if not format_for(path).fixable:
         raise FixRefused(f"{path}: --fix rewrites only plain text and Markdown files; not changed")
     fixes = applicable(findings)
     if not fixes:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from ..text.decode import decode
+from .base import Document, Format
+
 # markdown-it counts lines the way CommonMark does: \r\n, \r and \n each end one.
 _LINE_END = re.compile(r"\r\n?|\n")
 
@@ -33,3 +36,10 @@ def blank_code_blocks(text: str) -> str:
         for start, end in lines[first:last]:
             chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def read_markdown(data: bytes, name: str) -> Document:
+    return Document(blank_code_blocks(decode(data, name)), kind="markdown")
+
+
+FORMAT = Format("markdown", (".md", ".markdown"), read_markdown, walked=("*.md",), fixable=True)

@@ -1,4 +1,4 @@
-"""Read a file into text, with a way to put each finding back in its source.
+"""What every reader returns and shares: the `Document`, its map back to the source, the `Format`.
 
 Plain text and Markdown are checked as they are (offsets are those of the file). HTML and
 .docx are turned into text first; their `Document` carries the map from a finding's offset in
@@ -8,18 +8,15 @@ that text back to the source (an HTML source offset, a .docx paragraph).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .models import Finding, Location
-from .text.decode import decode, reading
+from ..errors import InputError
+from ..models import Finding, Location
+from ..text.decode import reading
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-DOCX_SUFFIXES = frozenset({".docx"})
 
 
 @dataclass(frozen=True)
@@ -103,21 +100,14 @@ def read_bytes(path: Path) -> bytes:
         return path.read_bytes()
 
 
-def read_document(path: Path) -> Document:
-    path = Path(path)
-    suffix = path.suffix.lower()
-    data = read_bytes(path)
-    if suffix in DOCX_SUFFIXES:
-        from .sources_docx import docx_document
+@dataclass(frozen=True)
+class Format:
+    """One kind of input: the suffixes it is known by, its reader, and what else may be done with it."""
 
-        return docx_document(data, str(path))
-    text = decode(data, str(path))
-    if suffix in HTML_SUFFIXES:
-        from .sources_html import html_document
-
-        return html_document(text)
-    if suffix in MARKDOWN_SUFFIXES:
-        from .sources_markdown import blank_code_blocks
-
-        return Document(blank_code_blocks(text), kind="markdown")
-    return Document(text)
+    name: str
+    suffixes: tuple[str, ...]  # lower case, with the dot; "" for a file without one
+    read: Callable[[bytes, str], Document]  # (the file's bytes, its name for messages)
+    walked: tuple[str, ...] = ()  # globs a directory walk takes by default
+    streamable: bool = False  # a large file may be checked in windows as it is decoded
+    fixable: bool = False  # the checked text is the file's own text, so --fix may rewrite it
+    directives: bool = True  # the file is text an editor can put inline directives in

@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
-from .models import Finding
-from .report.labels import SEVERITY_LABELS
+from ..errors import InputError
+from ..models import Finding
+from ..report.labels import SEVERITY_LABELS
+from ..sources import docx as docx_source
 
 AUTHOR = "termcheck"
 INITIALS = "TC"
@@ -108,16 +109,15 @@ def annotate(
     path: str | Path, findings: Iterable[Finding], out_path: str | Path, *, author: str = AUTHOR, initials: str = INITIALS
 ) -> AnnotateResult:
     """Copy ``path`` to ``out_path`` with a comment on each finding of ``Checker.check_file(path)``."""
-    from .sources import read_bytes
-    from .sources_docx import iter_paragraphs, open_docx
+    from ..sources import read_bytes
 
     path, out_path = Path(path), Path(out_path)
     if out_path.resolve() == path.resolve():
         raise InputError(f"{path}: the annotated copy must not replace the original")
-    document = open_docx(read_bytes(path), str(path))
+    document = docx_source.open_docx(read_bytes(path), str(path))
 
     paragraphs, starts, offset = [], [], 0
-    for part, _index, paragraph in iter_paragraphs(document):
+    for part, _index, paragraph in docx_source.iter_paragraphs(document):
         text = paragraph.text
         paragraphs.append((part, paragraph, text))
         starts.append(offset)
@@ -166,7 +166,7 @@ def annotate_reports(reports, out_dir: str | Path):
     out_dir = Path(out_dir)
     used: set[Path] = set()
     for report in reports:
-        if report.error or Path(report.path).suffix.lower() != ".docx":
+        if report.error or Path(report.path).suffix.lower() not in docx_source.FORMAT.suffixes:
             continue
         stem, n = Path(report.path).stem, 1
         target = out_dir / f"{stem}.annotated.docx"

@@ -3,7 +3,7 @@
 Each paragraph is counted within its part: ``body`` (paragraphs of the main text),
 ``table`` (paragraphs in table cells, nested tables included, in reading order), ``header``
 and ``footer``. A finding's location names that part and the 1-based count, which is also how
-`termcheck.annotate_docx` finds the paragraph again.
+`termcheck.edit.annotate_docx` finds the paragraph again.
 
 Known limit: text that python-docx does not count as paragraph text (tracked insertions,
 content controls, text boxes, footnotes) is not checked.
@@ -15,8 +15,8 @@ import io
 import zipfile
 from collections.abc import Iterator
 
-from .errors import InputError
-from .sources import Document, ParagraphSpan
+from ..errors import InputError
+from .base import Document, Format, ParagraphSpan
 
 
 def open_docx(data: bytes, name: str):
@@ -87,3 +87,7 @@ def docx_document(data: bytes, name: str) -> Document:
         pieces.append(text + "\n")
         offset += len(text) + 1
     return Document("".join(pieces), kind="docx", paragraphs=tuple(spans))
+
+
+# Inline directives are not read from a .docx: it is a zip package, not text an editor writes in.
+FORMAT = Format("docx", (".docx",), docx_document, walked=("*.docx",), directives=False)

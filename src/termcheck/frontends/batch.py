@@ -17,13 +17,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
 
-from .config import DEFAULT_INCLUDE
-from .errors import InputError
-from .models import FileReport
+from ..errors import InputError
+from ..models import FileReport
+from ..sources import DEFAULT_INCLUDE, format_for, read_bytes, stream
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 64
-_NO_DIRECTIVES_SUFFIXES = frozenset({".docx"})
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ def collect_files(
 
 def _mentions_directives(path: Path) -> bool:
     """Whether a file too large to read at once contains the directive marker, read in blocks."""
-    from .text.decode import read_blocks
+    from ..text.decode import read_blocks
 
     previous = b""
     for block in read_blocks(path, str(path)):
@@ -85,16 +84,13 @@ def _mentions_directives(path: Path) -> bool:
 
 def _directive_source(path: Path) -> str | None:
     """The file as written, for reading inline directives; None when it cannot hold any."""
-    if path.suffix.lower() in _NO_DIRECTIVES_SUFFIXES:
+    if not format_for(path).directives:
         return None
-    from .stream import should_stream
-
-    if should_stream(path):
+    if stream.should_stream(path):
         if _mentions_directives(path):
             raise _DirectivesSkipped(f"{path}: inline directives are not read in files this large; all findings reported")
         return None
-    from .sources import read_bytes
-    from .text.decode import decode
+    from ..text.decode import decode
 
     data = read_bytes(path)
     if b"termcheck" not in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -104,7 +100,7 @@ def _directive_source(path: Path) -> str | None:
 
 def check_path(checker, path: str | Path, *, as_of: _dt.date | None = None, fix: bool = False) -> Outcome:
     """Check one file, honour its inline directives, and optionally fix it; never raises for a bad file."""
-    from .suppress import apply_directives
+    from ..suppress import apply_directives
 
     path = Path(path)
     notes: list[str] = []
@@ -130,7 +126,7 @@ def check_path(checker, path: str | Path, *, as_of: _dt.date | None = None, fix:
         notes.append(f"{path}: empty file, nothing to check")
     if not fix or not report.findings:
         return Outcome(report, notes=tuple(notes))
-    from .fix import FixRefused, fix_file
+    from ..edit.fix import FixRefused, fix_file
 
     try:
         changes = fix_file(path, list(report.findings))

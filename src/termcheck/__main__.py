@@ -1,0 +1,5 @@
+"""``python -m termcheck``: the command line."""
+
+from .frontends.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The write side: ``--fix`` rewrites, ``--annotate-docx`` writes commented copies. Both write atomically."""

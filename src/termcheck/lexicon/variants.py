@@ -1,0 +1,124 @@
+"""Near-miss patterns of every protected form, generated when the lexicons are compiled.
+
+The near-miss detector only looks these up at scan time:
+- short forms (2-3 characters): each character swapped for a confusable one (same or near
+  pinyin, similar shape), and adjacent characters transposed;
+- long forms (4+ characters): their two halves as anchors. Any single edit leaves one half
+  intact, so an anchor hit is checked against the form with a linear one-edit comparison;
+- leader names: the name without its last character and words whose pinyin initials match
+  the name (新加坡 for xjp), both reported only next to a title; and title+name forms
+  (国家主席江泽民), whose anchors catch a title that lost a character.
+"""
+
+from __future__ import annotations
+
+from ..text import confusion
+from ..text.normalize import fold
+from .patterns import ANCHOR, CORRECT, NEAR, PatternRef
+from .schema import FormulationEntry, LeaderEntry
+
+# Words next to a name that make it a name in a title slot, besides the leaders' own titles.
+GENERIC_TITLES = (
+    "总书记", "主席", "副主席", "总理", "副总理", "委员长", "副委员长", "国务委员", "同志", "书记",
+    "副书记", "省长", "副省长", "市长", "常委", "委员", "部长", "主任", "代表", "首长", "领导",
+)
+# Three-character words at least this frequent in jieba are the ones a pinyin-initial slip lands on.
+INITIALS_WORD_FREQUENCY = 200
+
+
+def register_variants(builder) -> None:
+    """Add near-miss patterns of every protected form to the builder's automaton."""
+    correct = set(builder.protected_forms)
+    titles: set[str] = set(GENERIC_TITLES)
+    forms: list[tuple[str, str]] = []
+    three_char_words = _three_char_words()
+    combos: dict[str, tuple[str, int]] = {}  # title+name form -> (rule id, length of its title part)
+    for rule_id, entry in builder.entries.items():
+        if not getattr(entry, "near_miss", True):
+            continue
+        if isinstance(entry, LeaderEntry):
+            name = fold(entry.name).text
+            forms.append((name, rule_id))
+            _register_leader(builder, rule_id, entry, name, titles, combos, correct, three_char_words)
+        elif isinstance(entry, FormulationEntry):
+            forms.append((fold(entry.term).text, rule_id))
+        else:
+            forms.extend((fold(f).text, rule_id) for f in (entry.term, *entry.aliases))
+    builder.titles = frozenset(titles)
+    for combo, (rule_id, title_length) in combos.items():
+        _register_halves(builder, combo, rule_id, f"{title_length}")
+    confusable_cache: dict[str, dict[str, str]] = {}
+    for form, rule_id in sorted(set(forms)):
+        if len(form) >= 4:
+            _register_halves(builder, form, rule_id, "")
+        elif len(form) >= 2:
+            _register_short_variants(builder, form, rule_id, correct, confusable_cache)
+    for form, _ in forms:
+        for char in form:
+            if char not in confusable_cache:
+                confusable_cache[char] = confusion.confusables(char)
+    builder.confusion = confusable_cache
+
+
+def _register_leader(builder, rule_id, entry, name, titles, combos, correct, three_char_words) -> None:
+    """A leader's titles, title+name forms, the name cut short and its pinyin-initial words."""
+    for title in entry.titles:
+        titles.update(fold(t).text for t in (title.title, *title.short))
+        if len(title.title) >= 3:
+            # 国家主席江泽民 guards the title: 家主席江泽民 lost its first character.
+            combo = fold(title.title).text + name
+            builder.add(combo, PatternRef(rule_id, CORRECT, 0, (combo,)))
+            correct.add(combo)
+            combos[combo] = (rule_id, len(combo) - len(name))
+    if len(name) == 3:
+        builder.add(name[:2], PatternRef(rule_id, NEAR, 0, (name,), "trunc"))
+        for word in _initial_matches(name, three_char_words):
+            if word not in correct:
+                builder.add(word, PatternRef(rule_id, NEAR, 0, (name,), "abbr"))
+
+
+def _register_halves(builder, form: str, rule_id: str, title_length: str) -> None:
+    """The two halves of a long form as anchors; ``title_length`` is set for a title+name form."""
+    half = len(form) // 2
+    builder.add(form[:half], PatternRef(rule_id, ANCHOR, 0, (form,), "L" + title_length))
+    builder.add(form[half:], PatternRef(rule_id, ANCHOR, 0, (form,), "R" + title_length))
+
+
+def _register_short_variants(builder, form: str, rule_id: str, correct: set[str], cache: dict) -> None:
+    """Every one-character confusable substitution and adjacent swap of a 2-3 character form."""
+    for index, char in enumerate(form):
+        if char not in cache:
+            cache[char] = confusion.confusables(char)
+        for other, kind in cache[char].items():
+            variant = form[:index] + other + form[index + 1 :]
+            if variant not in correct:
+                builder.add(variant, PatternRef(rule_id, NEAR, 0, (form,), kind))
+    for index in range(len(form) - 1):
+        swapped = form[:index] + form[index + 1] + form[index] + form[index + 2 :]
+        if swapped != form and swapped not in correct:
+            builder.add(swapped, PatternRef(rule_id, NEAR, 0, (form,), "swap"))
+
+
+def _initial_matches(name: str, candidates: list[tuple[str, int]]) -> list[str]:
+    """Frequent three-character words whose pinyin initials are the name's (新加坡 for 习近平)."""
+    wanted = tuple(_initials(c) for c in name)
+    if not all(wanted):
+        return []
+    words = []
+    for word, _ in candidates:
+        if all(_initials(c) & w for c, w in zip(word, wanted)) and word != name:
+            words.append(word)
+    return words
+
+
+_INITIALS_CACHE: dict[str, frozenset[str]] = {}
+
+
+def _initials(char: str) -> frozenset[str]:
+    if char not in _INITIALS_CACHE:
+        _INITIALS_CACHE[char] = frozenset(r[0] for r in confusion.readings(char))
+    return _INITIALS_CACHE[char]
+
+
+def _three_char_words() -> list[tuple[str, int]]:
+    return [(w, f) for w, f in confusion.dictionary().items() if len(w) == 3 and f >= INITIALS_WORD_FREQUENCY]
