@@ -50,7 +50,7 @@ class Checker:
         self.compiled: Compiled = compile_lexicons(paths, use_cache=use_cache, matcher=matcher)
         segment.add_words(self.compiled.domain_words)
         if detectors is None:
-            from .detect import default_detectors
+            from .detect.registry import default_detectors
 
             detectors = default_detectors(DetectorSettings(typo_sensitivity))
         self.detectors = detectors
