@@ -6,7 +6,7 @@ import pytest
 
 from termcheck.lexicon.compile import bundled_lexicon_paths
 from termcheck.lexicon.loader import load_lexicon
-from termcheck.lexicon.schema import FormulationEntry, LeaderEntry, ProtectedEntry, SubstitutionEntry, TermEntry
+from termcheck.lexicon.schema import FormulationEntry, LeaderEntry, PhrasesEntry, ProtectedEntry, SubstitutionEntry, TermEntry
 from termcheck.text.normalize import fold
 
 LEXICONS = [load_lexicon(p, bundled=True) for p in bundled_lexicon_paths()]
@@ -32,6 +32,8 @@ def correct_forms(entry):
         return [entry.term, *entry.aliases]
     if isinstance(entry, LeaderEntry):
         return [entry.name]
+    if isinstance(entry, PhrasesEntry):
+        return entry.phrases
     return []
 
 

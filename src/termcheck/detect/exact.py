@@ -1,10 +1,11 @@
-"""Listed wrong forms: sensitive terms, wrong→right substitutions, known formulation variants."""
+"""Listed wrong forms: sensitive terms, wrong→right substitutions, known formulation variants, and
+words their neighbours show to be wrong (collocations: 群众反应的问题)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..lexicon.patterns import HIT
+from ..lexicon.patterns import COLLOCATION, HIT
 from ..models import Category
 from ..text.sentences import sentence_bounds
 from .base import Candidate, Detector, Scan
@@ -18,6 +19,11 @@ class ExactDetector(Detector):
 
     def detect(self, scan: Scan) -> Iterator[Candidate]:
         for start, end, ref in scan.hits:
+            if ref.role == COLLOCATION:
+                found = self._collocation(scan, start, end, ref)
+                if found:
+                    yield found
+                continue
             if ref.role != HIT:
                 continue
             rule = scan.compiled.rules[ref.rule_id]
@@ -42,6 +48,27 @@ class ExactDetector(Detector):
                 start, end, rule.id, rule.category, rule.severity, message,
                 suggestions=ref.target, confidence=1.0, fix_safe=fix_safe, source=rule.source,
             )
+
+
+    def _collocation(self, scan: Scan, start: int, end: int, ref) -> Candidate | None:
+        """The word inside a matched neighbour+word (or word+neighbour) pattern, where it stands as a word."""
+        rule = scan.compiled.rules[ref.rule_id]
+        entry = scan.compiled.entries[ref.rule_id]
+        word_start = start + int(ref.detail)
+        word_end = word_start + len(entry.word)
+        text = scan.folded.text
+        if any(text.endswith(n, 0, word_start) for n in entry.not_before):
+            return None
+        if any(text.startswith(n, word_end) for n in entry.not_after):
+            return None
+        if not rule.applies_on(scan.as_of) or scan.inside_correct_form(word_start, word_end):
+            return None
+        if not scan.on_word_boundaries(word_start, word_end):
+            return None  # 携带红领巾: the 带 is part of another word
+        return self.candidate(
+            word_start, word_end, rule.id, rule.category, rule.severity, rule.message,
+            suggestions=ref.target, confidence=0.9, source=rule.source,
+        )
 
 
 def _sentence_has(text: str, start: int, end: int, needles) -> bool:

@@ -11,6 +11,7 @@ from .confusable_typo import ConfusableTypoDetector
 from .exact import ExactDetector
 from .formulation import FormulationDetector
 from .near_miss import NearMissDetector
+from .phrase_slips import PhraseSlipDetector
 from .privacy import PrivacyDetector
 from .secrecy import SecrecyDetector
 from .titles import TitleDetector
@@ -21,6 +22,7 @@ DETECTORS: tuple[type[Detector], ...] = (
     NearMissDetector,
     FormulationDetector,
     TitleDetector,
+    PhraseSlipDetector,
     ConfusableTypoDetector,
     CharNgramTypoDetector,
     TypographyDetector,

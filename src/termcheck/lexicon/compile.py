@@ -14,7 +14,7 @@ from ..matcher import Matcher, resolve_backend
 from ..models import Category, Severity
 from ..text.confusion import domain_vocabulary
 from ..text.normalize import fold
-from .patterns import CORRECT, HIT, MEMBER, PatternRef
+from .patterns import COLLOCATION, CORRECT, HIT, MEMBER, PatternRef
 
 if TYPE_CHECKING:
     from .loader import LoadedLexicon
@@ -82,6 +82,7 @@ class Compiled:
     titles: frozenset = frozenset()  # every title form, for near-miss context
     confusion: dict[str, dict[str, str]] = field(default_factory=dict)  # char -> {confusable: kind}
     refs: list[tuple[PatternRef, ...]] = field(default_factory=list)  # by pattern id
+    phrases: object = None  # the PhraseIndex of every protected phrase, if any lexicon lists some
 
     def hits(self, folded_text: str) -> list[tuple[int, int, PatternRef]]:
         """Every (start, end, ref) of every pattern, overlapping ones included."""
@@ -118,6 +119,19 @@ def _rule(entry, lexicon: LoadedLexicon, suggestions=()) -> Rule:
     )
 
 
+def _suggestions(entry) -> list[str]:
+    """What a finding of the entry's own rule suggests writing instead."""
+    if entry.kind == "term":
+        return entry.suggest
+    if entry.kind == "substitution":
+        return entry.right
+    if entry.kind == "formulation":
+        return [entry.replaced_by or entry.term]
+    if entry.kind == "collocation":
+        return [entry.right]
+    return []
+
+
 class _Builder:
     def __init__(self):
         self.patterns: dict[str, list[PatternRef]] = defaultdict(list)
@@ -129,6 +143,7 @@ class _Builder:
         self.term_counts: dict[str, int] = defaultdict(int)
         self.titles: frozenset = frozenset()  # filled by register_variants
         self.confusion: dict[str, dict[str, str]] = {}
+        self.phrases: dict[str, str] = {}  # protected phrase -> rule id (the first lexicon to list it)
 
     def add(self, surface: str, ref: PatternRef) -> None:
         surface = fold(surface).text
@@ -147,7 +162,8 @@ class _Builder:
             counts[entry.kind] += 1
             self._add_entry(entry, lexicon)
             category = (entry.category or lexicon.data.category).value
-            self.term_counts[category] += len(getattr(entry, "terms", None) or getattr(entry, "wrong", None) or [1])
+            listed = getattr(entry, "terms", None) or getattr(entry, "wrong", None) or getattr(entry, "phrases", None)
+            self.term_counts[category] += len(listed or [1])
         self.lexicons.append(
             {
                 "name": lexicon.data.lexicon,
@@ -160,41 +176,56 @@ class _Builder:
         )
 
     def _add_entry(self, entry, lexicon: LoadedLexicon) -> None:
-        from .schema import FormulationEntry, LeaderEntry, ProtectedEntry, SubstitutionEntry, TermEntry
+        """The rule of an entry and its surface forms, by the entry's kind."""
+        self.rules[entry.id] = _rule(entry, lexicon, _suggestions(entry))
+        if entry.kind not in ("term", "substitution"):
+            self.entries[entry.id] = entry  # deeper detectors read the entry itself
+        getattr(self, f"_add_{entry.kind}")(entry)
 
-        if isinstance(entry, TermEntry):
-            self.rules[entry.id] = _rule(entry, lexicon, entry.suggest)
-            for term in entry.terms:
-                self.add(term, PatternRef(entry.id, HIT, 0, tuple(entry.suggest)))
-        elif isinstance(entry, SubstitutionEntry):
-            self.rules[entry.id] = _rule(entry, lexicon, entry.right)
-            for wrong in entry.wrong:
-                self.add(wrong, PatternRef(entry.id, HIT, 0, tuple(entry.right)))
-        elif isinstance(entry, FormulationEntry):
-            self.rules[entry.id] = _rule(entry, lexicon, [entry.replaced_by or entry.term])
-            self.entries[entry.id] = entry
-            if len(entry.members) >= 3:
-                for index, member in enumerate(entry.members):
-                    # Shortened members also start a list check (不敢、不能、不想).
-                    pieces = {member, member[:-1], member[1:]} if len(member) >= 3 else {member}
-                    for piece in sorted(pieces):
-                        self.add(piece, PatternRef(entry.id, MEMBER, 0, (entry.term,), str(index)))
-            for variant in entry.variants:
-                self.add(variant, PatternRef(entry.id, HIT, 0, (entry.term,), "variant"))
-            for form in (entry.term, *entry.allowed):
-                self._protect(form, entry.id)
-        elif isinstance(entry, (ProtectedEntry, LeaderEntry)):
-            self.rules[entry.id] = _rule(entry, lexicon)
-            self.entries[entry.id] = entry
-            forms = (entry.term, *entry.aliases) if isinstance(entry, ProtectedEntry) else (entry.name,)
-            for form in forms:
-                self._protect(form, entry.id)
+    def _add_term(self, entry) -> None:
+        for term in entry.terms:
+            self.add(term, PatternRef(entry.id, HIT, 0, tuple(entry.suggest)))
+
+    def _add_substitution(self, entry) -> None:
+        for wrong in entry.wrong:
+            self.add(wrong, PatternRef(entry.id, HIT, 0, tuple(entry.right)))
+
+    def _add_formulation(self, entry) -> None:
+        if len(entry.members) >= 3:
+            for index, member in enumerate(entry.members):
+                # Shortened members also start a list check (不敢、不能、不想).
+                pieces = {member, member[:-1], member[1:]} if len(member) >= 3 else {member}
+                for piece in sorted(pieces):
+                    self.add(piece, PatternRef(entry.id, MEMBER, 0, (entry.term,), str(index)))
+        for variant in entry.variants:
+            self.add(variant, PatternRef(entry.id, HIT, 0, (entry.term,), "variant"))
+        for form in (entry.term, *entry.allowed):
+            self._protect(form, entry.id)
+
+    def _add_collocation(self, entry) -> None:
+        for neighbour in entry.before:
+            self.add(neighbour + entry.word, PatternRef(entry.id, COLLOCATION, 0, (entry.right,), str(len(neighbour))))
+        for neighbour in entry.after:
+            for joined in (entry.word + neighbour, entry.word + "的" + neighbour):
+                self.add(joined, PatternRef(entry.id, COLLOCATION, 0, (entry.right,), "0"))
+
+    def _add_phrases(self, entry) -> None:
+        for phrase in entry.phrases:
+            self.phrases.setdefault(fold(phrase).text, entry.id)
+
+    def _add_protected(self, entry) -> None:
+        for form in (entry.term, *entry.aliases):
+            self._protect(form, entry.id)
+
+    def _add_leader(self, entry) -> None:
+        self._protect(entry.name, entry.id)
 
     def _protect(self, form: str, rule_id: str) -> None:
         self.add(form, PatternRef(rule_id, CORRECT, 0, (form,)))
         self.protected_forms.setdefault(fold(form).text, rule_id)
 
     def build(self, backend: str | None = None) -> Compiled:
+        from .phrases import PhraseIndex
         from .variants import register_variants
 
         register_variants(self)
@@ -202,6 +233,7 @@ class _Builder:
         # Words the window tokenizer must keep whole: protected forms and present-day government
         # words jieba's dictionary lacks (抗疫, 因城施策).
         domain_words = sorted({f for f in self.protected_forms if len(f) <= 8} | set(domain_vocabulary()))
+        phrases = PhraseIndex(list(self.phrases.items()), backend) if self.phrases else None
         return Compiled(
             self.rules,
             self.entries,
@@ -213,6 +245,7 @@ class _Builder:
             self.titles,
             self.confusion,
             [tuple(refs) for refs in self.patterns.values()],
+            phrases,
         )
 
 

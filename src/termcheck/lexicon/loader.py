@@ -57,7 +57,7 @@ def _describe(err: ValidationError, raw: dict, lines: list[int], path: str) -> s
         if index < len(entries) and isinstance(entries[index], dict):
             entry_id = str(entries[index].get("id", ""))
         loc = loc[2:]
-        kinds = {"term", "substitution", "protected", "leader", "formulation"}
+        kinds = {"term", "substitution", "protected", "leader", "formulation", "phrases", "collocation"}
         if loc and loc[0] in kinds:
             loc = loc[1:]
         label = f"entry {entry_id or '#' + str(index + 1)}"

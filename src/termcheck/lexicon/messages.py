@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from .schema import FormulationEntry, LeaderEntry, ProtectedEntry, SubstitutionEntry, TermEntry
+from .schema import (
+    CollocationEntry,
+    FormulationEntry,
+    LeaderEntry,
+    PhrasesEntry,
+    ProtectedEntry,
+    SubstitutionEntry,
+    TermEntry,
+)
 
 SUBCATEGORY_LABELS = {
     "pornography": "色情",
@@ -28,4 +36,8 @@ def default_message(entry) -> str:
         return f"领导人姓名应为“{entry.name}”"
     if isinstance(entry, ProtectedEntry):
         return f"名称应为“{entry.term}”"
+    if isinstance(entry, CollocationEntry):
+        return f"此处搭配应为“{entry.right}”，不是“{entry.word}”"
+    if isinstance(entry, PhrasesEntry):
+        return f"固定用语应写作“{entry.phrases[0]}”等规范形式"
     return "不规范表述"

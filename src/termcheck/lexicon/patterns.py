@@ -10,6 +10,7 @@ CORRECT = "correct"  # a correct protected form: shields its span, marks the ter
 NEAR = "near"  # a generated near miss of a protected term
 ANCHOR = "anchor"  # half of a long protected term, verified at scan time
 MEMBER = "member"  # a member of an enumerated formulation; detail is its index
+COLLOCATION = "collocation"  # a word with a neighbour that makes it wrong; detail is the word's offset
 
 
 @dataclass(frozen=True, slots=True)

@@ -137,8 +137,63 @@ class FormulationEntry(_Entry):
     near_miss: bool = True
 
 
+PHRASE = r"^[\u3400-\u4dbf\u4e00-\u9fff]{4,16}$"
+
+
+def _phrase_lines(value):
+    """A block of phrases, one a line (blank lines and # comments skipped), or a list of them."""
+    if isinstance(value, str):
+        lines = (line.strip() for line in value.splitlines())
+        return [line for line in lines if line and not line.startswith("#")]
+    return value
+
+
+class PhrasesEntry(_Entry):
+    """Protected phrases (idioms, fixed phrases, phrases of official documents): a one-character
+    slip of any of them (a sound-alike or similar-shape character, a doubled one, a swap; in
+    longer phrases also a dropped one) is reported with the phrase as the suggestion."""
+
+    kind: Literal["phrases"]
+    phrases: Annotated[list[Annotated[str, Field(pattern=PHRASE)]], Field(min_length=1)]
+    severity: Severity = Severity.warning
+    # A slip of these phrases reads as an insult or a political error: reported as an error.
+    offensive_reading: bool = False
+    # Idioms are fixed as a whole, so a slip that turns one of their words into another word is a
+    # slip still (金榜提名 for 金榜题名). Phrases made of ordinary words leave this off: there it
+    # is another phrase (管理重心 beside 管理中心, 社会心态 beside 社会形态).
+    real_word_slips: bool = False
+
+    _lines = field_validator("phrases", mode="before")(_phrase_lines)
+
+
+Neighbour = Annotated[str, Field(min_length=1, max_length=6)]
+
+
+class CollocationEntry(_Entry):
+    """A real word that its neighbours show to be the wrong one (群众反应的问题: 反映): ``word`` is
+    reported where one of ``before`` ends right before it, or one of ``after`` starts right after
+    it (or after it and 的), unless ``not_before``/``not_after`` stand there."""
+
+    kind: Literal["collocation"]
+    word: str = Field(min_length=1, max_length=4)
+    right: str = Field(min_length=1, max_length=6)
+    before: list[Neighbour] = []
+    after: list[Neighbour] = []
+    not_before: list[Neighbour] = []
+    not_after: list[Neighbour] = []
+    severity: Severity = Severity.warning
+
+    @model_validator(mode="after")
+    def _has_a_neighbour(self):
+        if not (self.before or self.after):
+            raise ValueError("a collocation needs at least one neighbour in 'before' or 'after'")
+        if self.word == self.right:
+            raise ValueError("'right' must differ from 'word'")
+        return self
+
+
 Entry = Annotated[
-    Union[TermEntry, SubstitutionEntry, ProtectedEntry, LeaderEntry, FormulationEntry],
+    Union[TermEntry, SubstitutionEntry, ProtectedEntry, LeaderEntry, FormulationEntry, PhrasesEntry, CollocationEntry],
     Field(discriminator="kind"),
 ]
 

@@ -12,10 +12,12 @@ The near-miss detector only looks these up at scan time:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..text import confusion
 from ..text.normalize import fold
 from .patterns import ANCHOR, CORRECT, NEAR, PatternRef
-from .schema import FormulationEntry, LeaderEntry
+from .schema import FormulationEntry, LeaderEntry, ProtectedEntry
 
 # Words next to a name that make it a name in a title slot, besides the leaders' own titles.
 GENERIC_TITLES = (
@@ -31,15 +33,15 @@ def register_variants(builder) -> None:
     correct = set(builder.protected_forms)
     titles: set[str] = set(GENERIC_TITLES)
     forms: list[tuple[str, str]] = []
-    three_char_words = _three_char_words()
     combos: dict[str, tuple[str, int]] = {}  # title+name form -> (rule id, length of its title part)
     for rule_id, entry in builder.entries.items():
-        if not getattr(entry, "near_miss", True):
-            continue
+        protected = isinstance(entry, (LeaderEntry, FormulationEntry, ProtectedEntry))
+        if not protected or not entry.near_miss:
+            continue  # phrases have an index of their own (lexicon/phrases.py)
         if isinstance(entry, LeaderEntry):
             name = fold(entry.name).text
             forms.append((name, rule_id))
-            _register_leader(builder, rule_id, entry, name, titles, combos, correct, three_char_words)
+            _register_leader(builder, rule_id, entry, name, titles, combos, correct)
         elif isinstance(entry, FormulationEntry):
             forms.append((fold(entry.term).text, rule_id))
         else:
@@ -52,7 +54,8 @@ def register_variants(builder) -> None:
         if len(form) >= 4:
             _register_halves(builder, form, rule_id, "")
         elif len(form) >= 2:
-            _register_short_variants(builder, form, rule_id, correct, confusable_cache)
+            leader = isinstance(builder.entries[rule_id], LeaderEntry)
+            _register_short_variants(builder, form, rule_id, correct, confusable_cache, leader)
     for form, _ in forms:
         for char in form:
             if char not in confusable_cache:
@@ -60,7 +63,7 @@ def register_variants(builder) -> None:
     builder.confusion = confusable_cache
 
 
-def _register_leader(builder, rule_id, entry, name, titles, combos, correct, three_char_words) -> None:
+def _register_leader(builder, rule_id, entry, name, titles, combos, correct) -> None:
     """A leader's titles, title+name forms, the name cut short and its pinyin-initial words."""
     for title in entry.titles:
         titles.update(fold(t).text for t in (title.title, *title.short))
@@ -72,7 +75,7 @@ def _register_leader(builder, rule_id, entry, name, titles, combos, correct, thr
             combos[combo] = (rule_id, len(combo) - len(name))
     if len(name) == 3:
         builder.add(name[:2], PatternRef(rule_id, NEAR, 0, (name,), "trunc"))
-        for word in _initial_matches(name, three_char_words):
+        for word in _initial_matches(name, _three_char_words()):
             if word not in correct:
                 builder.add(word, PatternRef(rule_id, NEAR, 0, (name,), "abbr"))
 
@@ -84,12 +87,17 @@ def _register_halves(builder, form: str, rule_id: str, title_length: str) -> Non
     builder.add(form[half:], PatternRef(rule_id, ANCHOR, 0, (form,), "R" + title_length))
 
 
-def _register_short_variants(builder, form: str, rule_id: str, correct: set[str], cache: dict) -> None:
-    """Every one-character confusable substitution and adjacent swap of a 2-3 character form."""
+def _register_short_variants(builder, form: str, rule_id: str, correct: set[str], cache: dict, leader: bool) -> None:
+    """Every one-character confusable substitution and adjacent swap of a 2-3 character form; a
+    leader's name also gets the characters one 五笔 key away (江泽氏 for 江泽民)."""
+    wubi = confusion.wubi_neighbours() if leader else {}
     for index, char in enumerate(form):
         if char not in cache:
             cache[char] = confusion.confusables(char)
-        for other, kind in cache[char].items():
+        others = cache[char]
+        if leader:
+            others = {**{other: confusion.SHAPE for other in wubi.get(char, "")}, **others}
+        for other, kind in others.items():
             variant = form[:index] + other + form[index + 1 :]
             if variant not in correct:
                 builder.add(variant, PatternRef(rule_id, NEAR, 0, (form,), kind))
@@ -120,5 +128,7 @@ def _initials(char: str) -> frozenset[str]:
     return _INITIALS_CACHE[char]
 
 
+@lru_cache(maxsize=1)
 def _three_char_words() -> list[tuple[str, int]]:
+    """Read only when a three-character leader name needs them: jieba's dictionary is large."""
     return [(w, f) for w, f in confusion.dictionary().items() if len(w) == 3 and f >= INITIALS_WORD_FREQUENCY]

@@ -131,6 +131,27 @@ def shape_table() -> dict[str, tuple[str, ...]]:
     return {char: tuple(others) for char, others in linked.items()}
 
 
+@lru_cache(maxsize=1)
+def wubi_neighbours() -> dict[str, str]:
+    """Characters whose full 五笔86 codes differ in one key (民/氏, 设/没): data/wubi_neighbours.tsv."""
+    table = {}
+    for line in data_lines("wubi_neighbours.tsv"):
+        char, _, others = line.partition("\t")
+        table[char] = others
+    return table
+
+
+CLOSEST_SHAPES = 3  # the most similar characters of a shape-table row, which are kept whatever else
+
+
+def close_shapes(char: str) -> str:
+    """Characters most likely written for ``char`` by shape: the closest of its shape-table row, and
+    the others of that row that are also one 五笔 key away (设 -> 没)."""
+    row = shape_table().get(char, ())
+    wubi = wubi_neighbours().get(char, "")
+    return "".join(dict.fromkeys([*row[:CLOSEST_SHAPES], *(c for c in row[CLOSEST_SHAPES:] if c in wubi)]))
+
+
 def confusables(char: str, living_only: bool = False) -> dict[str, str]:
     """Characters likely typed instead of ``char``, mapped to the kind of slip; ``living_only``
     ignores archaic readings (see living_readings)."""

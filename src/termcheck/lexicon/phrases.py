@@ -1,0 +1,95 @@
+"""The index of protected phrases (idioms, fixed and official phrases), built at compile time.
+
+Two automata serve the phrase-slip detector:
+- the **sound-key automaton**: the sound key (`termcheck.text.sound_keys`) of every phrase, and
+  of its own reading where pypinyin reads a character of it otherwise than alone (发人深省:
+  xing). Run over the sound keys of a text, it finds every phrase written with homophones or
+  near-pinyin characters in any position, and every correct occurrence;
+- the **form automaton**: anchors. A four-character phrase registers its first and its last
+  three characters (for a shape slip of the character left out, or a doubled inner one); a
+  longer phrase registers its two halves, since any single edit leaves one intact. Swaps are
+  looked for in longer phrases only: in four characters they are mostly other words in their
+  own right (睡过头了 beside 睡过了头, 腰背酸痛 beside 腰酸背痛).
+The scan-side reading of the hits is the detector's (`termcheck.detect.phrase_slips`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..matcher import Matcher
+from ..text import confusion
+from ..text.sound_keys import sound_keys
+
+PREFIX, SUFFIX, LEFT, RIGHT = "prefix", "suffix", "left", "right"
+ANCHORED_LENGTH = 4  # phrases of this length use prefix/suffix anchors; longer ones their halves
+
+
+class PhraseIndex:
+    """Protected phrases with the rule each belongs to, and the automata that find their slips."""
+
+    def __init__(self, phrases: list[tuple[str, str]], backend: str | None = None):
+        keys = sound_keys()
+        self.phrases = [phrase for phrase, _ in phrases]
+        self.rules = [rule_id for _, rule_id in phrases]
+        self.vocabulary = frozenset(self.phrases)
+        self.key_table = {code: key for code, key in keys.table.items()}
+        self.usual = keys.usual
+        self.readings: dict[int, tuple[str, ...]] = {}  # phrase id -> its own reading, where it differs
+        by_key: dict[str, list[int]] = defaultdict(list)
+        by_form: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
+        for phrase_id, phrase in enumerate(self.phrases):
+            usual_key = keys.of(phrase)
+            by_key[usual_key].append(phrase_id)
+            own = _own_reading(phrase)
+            if own and keys.of_syllables(phrase, own) != usual_key:
+                self.readings[phrase_id] = tuple(own)
+                by_key[keys.of_syllables(phrase, own)].append(phrase_id)
+            for form, kind, index in _form_patterns(phrase):
+                if form not in self.vocabulary:
+                    by_form[form].append((phrase_id, kind, index))
+        self.key_matcher = Matcher(list(by_key), backend)
+        self.key_refs = [tuple(ids) for ids in by_key.values()]
+        self.form_matcher = Matcher(list(by_form), backend)
+        self.form_refs = [tuple(refs) for refs in by_form.values()]
+        self.shapes = _shape_slips({char for phrase in self.phrases for char in phrase})
+
+    def __len__(self) -> int:
+        return len(self.phrases)
+
+    def keyed(self, text: str) -> str:
+        return text.translate(self.key_table)
+
+    def syllable(self, phrase_id: int, index: int) -> str | None:
+        """How the phrase's character at ``index`` is read in the phrase."""
+        own = self.readings.get(phrase_id)
+        return own[index] if own else self.usual.get(self.phrases[phrase_id][index])
+
+
+def _own_reading(phrase: str) -> list[str] | None:
+    from pypinyin import Style, pinyin
+
+    syllables = [options[0] for options in pinyin(phrase, style=Style.NORMAL)]
+    return syllables if len(syllables) == len(phrase) else None
+
+
+def _form_patterns(phrase: str):
+    """(form, kind, index) of the anchors and swaps a phrase registers in the form automaton."""
+    n = len(phrase)
+    if n == ANCHORED_LENGTH:
+        yield phrase[:-1], PREFIX, n - 1
+        yield phrase[1:], SUFFIX, 0
+    else:
+        half = n // 2
+        yield phrase[:half], LEFT, half
+        yield phrase[half:], RIGHT, half
+
+
+def _shape_slips(chars: set[str]) -> dict[str, dict[str, str]]:
+    """For each phrase character, the characters of closest shape that may be written for it.
+
+    Sound-alike ones are left to the sound keys; the slips seen in the training sets are left
+    out, since learners' slips there (了 for 来, 一 for 大) are grammar more than spelling.
+    """
+    table = {char: {other: confusion.SHAPE for other in confusion.close_shapes(char)} for char in chars}
+    return {char: similar for char, similar in table.items() if similar}
