@@ -151,6 +151,8 @@ def _around_half(text: str, start: int, end: int, phrase_id: int, phrase: str, l
     n = len(phrase)
     if (left and text.startswith(phrase, start)) or (not left and text.endswith(phrase, 0, end)):
         return
+    if not _edit_possible_beside(text, start, end, phrase, left):
+        return
     for length in (n - 1, n, n + 1):
         span = (start, start + length) if left else (end - length, end)
         if span[0] < 0 or span[1] > len(text):
@@ -158,6 +160,20 @@ def _around_half(text: str, start: int, end: int, phrase_id: int, phrase: str, l
         edit = one_edit(phrase, text[span[0] : span[1]])
         if edit and _inner_edit(phrase, text[span[0] : span[1]], *edit):
             yield span[0], span[1], phrase_id, edit[0], edit[1]
+
+
+def _edit_possible_beside(text: str, start: int, end: int, phrase: str, left: bool) -> bool:
+    """Whether the two characters beside a half can begin one edit of the rest of the phrase:
+    most halves (中华人民, 社会主义) stand in other text, and are ruled out here before any edit is tried."""
+    half = end - start
+    if left:
+        near, far = text[end : end + 1], text[end + 1 : end + 2]
+        meant, after = phrase[half], phrase[half + 1 : half + 2]
+    else:
+        near, far = text[start - 1 : start] if start else "", text[start - 2 : start - 1] if start > 1 else ""
+        rest = len(phrase) - half
+        meant, after = phrase[rest - 1], phrase[rest - 2 : rest - 1] if rest > 1 else ""
+    return near == meant or far == meant or (bool(after) and after in (near, far))
 
 
 def _inner_edit(phrase: str, written: str, kind: str, index: int) -> bool:

@@ -23,6 +23,7 @@ from ..text.sound_keys import sound_keys
 
 PREFIX, SUFFIX, LEFT, RIGHT = "prefix", "suffix", "left", "right"
 ANCHORED_LENGTH = 4  # phrases of this length use prefix/suffix anchors; longer ones their halves
+MIN_ANCHOR = 3
 
 
 class PhraseIndex:
@@ -80,9 +81,13 @@ def _form_patterns(phrase: str):
         yield phrase[:-1], PREFIX, n - 1
         yield phrase[1:], SUFFIX, 0
     else:
-        half = n // 2
-        yield phrase[:half], LEFT, half
-        yield phrase[half:], RIGHT, half
+        # Halves, but none shorter than three characters: a two-character half is a common word
+        # (五湖四海 is anchored, but 中国共产党 would give 中国|共产党) and would be checked all the
+        # time. A five-character phrase so gets overlapping halves; a slip of its middle character
+        # is left to the sound keys.
+        part = max(MIN_ANCHOR, n // 2)
+        yield phrase[:part], LEFT, part
+        yield phrase[n - max(MIN_ANCHOR, n - n // 2) :], RIGHT, n - max(MIN_ANCHOR, n - n // 2)
 
 
 def _shape_slips(chars: set[str]) -> dict[str, dict[str, str]]:
