@@ -133,3 +133,25 @@ def test_anchor_prefilter_never_rules_out_a_single_edit():
                 assert _edit_possible_next_to_anchor(text, end - half, end, form, False, True), edited
     # A common word that starts many forms is ruled out at once (国家 + 发展, not 国家统计局).
     assert not _edit_possible_next_to_anchor("推动国家发展战略", 2, 4, "国家统计局", True, False)
+
+
+@pytest.mark.parametrize(
+    "text, as_of, wrong, meant",
+    [
+        ("国家主席江泽氏出席大会并发表讲话。", dt.date(1998, 5, 1), "江泽氏", "江泽民"),  # 民/氏: one 五笔 key
+        ("国务院总理李犟主持召开国务院常务会议。", D2024, "李犟", "李强"),  # 强/犟
+    ],
+)
+def test_wubi_neighbours_of_a_leader_name_next_to_a_title(text, as_of, wrong, meant):
+    assert [(f.text, f.suggestions[0], f.severity) for f in near(text, as_of=as_of)] == [(wrong, meant, Severity.error)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他性格要强，工作认真负责，多次被评为先进个人。",  # 要强: 李→要 is one key, but a common word
+        "村民王三宁反映了灌溉渠年久失修的问题。",  # a villager's name, no leader title
+    ],
+)
+def test_wubi_neighbours_without_a_title_are_not_reported(text):
+    assert near(text) == []
