@@ -113,12 +113,12 @@ def words_only(text: str, freq) -> bool:
     return len(tokens) > 1 and all(len(t) >= 2 and freq.get(t, 0) > 0 for t in tokens)
 
 
-def correct_forms_of_other_lexicons(own_dir: Path):
-    """Correct forms named by lexicons outside lexicons/typos/mined.yaml."""
+def correct_forms_of_other_lexicons(own_dir: Path, own_name: str = "mined"):
+    """Correct forms named by lexicons other than lexicons/typos/<own_name>*.yaml, and their wrong forms."""
     forms, wrongs = set(), {}
     for path in sorted((ROOT / "lexicons").rglob("*.yaml")):
-        if path.parent.resolve() == (ROOT / "lexicons" / "typos").resolve() and path.name.startswith("mined"):
-            continue  # this script's own output
+        if path.parent.resolve() == own_dir.resolve() and path.name.startswith(own_name):
+            continue  # the calling script's own output
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except Exception:  # a file being written in parallel may be half done
@@ -147,6 +147,9 @@ def correct_forms_of_other_lexicons(own_dir: Path):
                         forms.update(x for x in t.get("short") or [] if isinstance(x, str))
             elif kind == "formulation":
                 forms.update(lst("term") + lst("members") + lst("allowed"))
+            elif kind == "phrases":
+                phrases = e.get("phrases") or []
+                forms.update(phrases.split() if isinstance(phrases, str) else phrases)
             if kind in ("substitution", "term"):
                 forms.update(lst("allow_contexts"))
     forms.discard("")
