@@ -98,7 +98,7 @@ def _sound_hits(index: PhraseIndex, text: str) -> tuple[list[tuple[int, int]], l
     correct, slips = [], []
     for pattern, start, end in index.key_matcher.find(index.keyed(text)):
         written = text[start:end]
-        for phrase_id in index.key_refs[pattern]:
+        for phrase_id in index.phrases_read_as(pattern):
             phrase = index.phrases[phrase_id]
             if written == phrase:
                 correct.append((start, end))
@@ -114,7 +114,7 @@ def _sound_hits(index: PhraseIndex, text: str) -> tuple[list[tuple[int, int]], l
 def _form_hits(index: PhraseIndex, text: str) -> list[tuple]:
     slips = []
     for pattern, start, end in index.form_matcher.find(text):
-        for phrase_id, kind, at in index.form_refs[pattern]:
+        for phrase_id, kind in index.anchored_at(pattern):
             phrase = index.phrases[phrase_id]
             if kind in (PREFIX, SUFFIX):
                 slips.extend(_beside_anchor(index, text, start, end, phrase_id, kind == PREFIX))

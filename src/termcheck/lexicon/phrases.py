@@ -15,13 +15,16 @@ The scan-side reading of the hits is the detector's (`termcheck.detect.phrase_sl
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 from ..matcher import Matcher
 from ..text import confusion
 from ..text.sound_keys import sound_keys
 
 PREFIX, SUFFIX, LEFT, RIGHT = "prefix", "suffix", "left", "right"
+FORM_KINDS = (PREFIX, SUFFIX, LEFT, RIGHT)  # a form reference is phrase id * 4 + the kind's place here
 ANCHORED_LENGTH = 4  # phrases of this length use prefix/suffix anchors; longer ones their halves
 MIN_ANCHOR = 3
 
@@ -38,7 +41,7 @@ class PhraseIndex:
         self.usual = keys.usual
         self.readings: dict[int, tuple[str, ...]] = {}  # phrase id -> its own reading, where it differs
         by_key: dict[str, list[int]] = defaultdict(list)
-        by_form: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
+        by_form: dict[str, list[int]] = defaultdict(list)
         for phrase_id, phrase in enumerate(self.phrases):
             usual_key = keys.of(phrase)
             by_key[usual_key].append(phrase_id)
@@ -46,17 +49,26 @@ class PhraseIndex:
             if own and keys.of_syllables(phrase, own) != usual_key:
                 self.readings[phrase_id] = tuple(own)
                 by_key[keys.of_syllables(phrase, own)].append(phrase_id)
-            for form, kind, index in _form_patterns(phrase):
+            for form, kind in _form_patterns(phrase):
                 if form not in self.vocabulary:
-                    by_form[form].append((phrase_id, kind, index))
+                    by_form[form].append(phrase_id * len(FORM_KINDS) + FORM_KINDS.index(kind))
         self.key_matcher = Matcher(list(by_key), backend)
-        self.key_refs = [tuple(ids) for ids in by_key.values()]
+        self._key_refs = IntGroups(by_key.values())
         self.form_matcher = Matcher(list(by_form), backend)
-        self.form_refs = [tuple(refs) for refs in by_form.values()]
+        self._form_refs = IntGroups(by_form.values())
         self.shapes = _shape_slips({char for phrase in self.phrases for char in phrase})
 
     def __len__(self) -> int:
         return len(self.phrases)
+
+    def phrases_read_as(self, pattern: int) -> array:
+        """Ids of the phrases whose sound key is the key matcher's pattern ``pattern``."""
+        return self._key_refs[pattern]
+
+    def anchored_at(self, pattern: int) -> Iterator[tuple[int, str]]:
+        """(phrase id, kind of anchor) of the phrases that registered the form matcher's ``pattern``."""
+        for ref in self._form_refs[pattern]:
+            yield divmod(ref, len(FORM_KINDS))[0], FORM_KINDS[ref % len(FORM_KINDS)]
 
     def keyed(self, text: str) -> str:
         return text.translate(self.key_table)
@@ -67,6 +79,22 @@ class PhraseIndex:
         return own[index] if own else self.usual.get(self.phrases[phrase_id][index])
 
 
+class IntGroups:
+    """A list of tuples of ints packed in two arrays: as 100,000 tuples it would cost 15 MB, packed about 1."""
+
+    def __init__(self, groups: Iterable[Iterable[int]]):
+        self._values, self._ends = array("q"), array("q")
+        for group in groups:
+            self._values.extend(group)
+            self._ends.append(len(self._values))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, number: int) -> array:
+        return self._values[self._ends[number - 1] if number else 0 : self._ends[number]]
+
+
 def _own_reading(phrase: str) -> list[str] | None:
     from pypinyin import Style, pinyin
 
@@ -75,19 +103,18 @@ def _own_reading(phrase: str) -> list[str] | None:
 
 
 def _form_patterns(phrase: str):
-    """(form, kind, index) of the anchors and swaps a phrase registers in the form automaton."""
+    """(form, kind) of the anchors a phrase registers in the form automaton."""
     n = len(phrase)
     if n == ANCHORED_LENGTH:
-        yield phrase[:-1], PREFIX, n - 1
-        yield phrase[1:], SUFFIX, 0
+        yield phrase[:-1], PREFIX
+        yield phrase[1:], SUFFIX
     else:
         # Halves, but none shorter than three characters: a two-character half is a common word
         # (五湖四海 is anchored, but 中国共产党 would give 中国|共产党) and would be checked all the
         # time. A five-character phrase so gets overlapping halves; a slip of its middle character
         # is left to the sound keys.
-        part = max(MIN_ANCHOR, n // 2)
-        yield phrase[:part], LEFT, part
-        yield phrase[n - max(MIN_ANCHOR, n - n // 2) :], RIGHT, n - max(MIN_ANCHOR, n - n // 2)
+        yield phrase[: max(MIN_ANCHOR, n // 2)], LEFT
+        yield phrase[n - max(MIN_ANCHOR, n - n // 2) :], RIGHT
 
 
 def _shape_slips(chars: set[str]) -> dict[str, dict[str, str]]:
