@@ -1,0 +1,67 @@
+"""Screen collocation rules against sentences known to be right, and against known slips.
+
+Every *_train.tsv of ../shared/data/ (and real_errors_dev.tsv) gives pairs of a sentence as
+written and as corrected. A collocation rule that fires on a corrected sentence is a false
+alarm; one that fires on a written sentence where the corrected one differs at that spot is a
+catch. Test sets and clean/ are not read: rules are never tuned on them.
+
+    python scripts/collocations/screen.py lexicons/collocations/*.yaml
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT.parent / "shared" / "data"
+AS_OF = dt.date(2026, 11, 26)
+
+
+def pairs():
+    for path in sorted(DATA.glob("*_train*.tsv")):
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if len(row) >= 3:
+                    yield path.stem, row[1], row[2]
+    dev = DATA / "real_errors_dev.tsv"
+    if dev.exists():
+        with dev.open(encoding="utf-8") as handle:
+            for row in list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]:
+                if len(row) >= 2:
+                    yield "real_errors_dev", row[0], row[1]
+
+
+def main(paths: list[str]) -> int:
+    sys.path.insert(0, str(ROOT / "src"))
+    import termcheck
+
+    import yaml
+
+    checker = termcheck.Checker(lexicons=[Path(p) for p in paths], bundled=False)
+    ids = {e["id"] for p in paths for e in yaml.safe_load(Path(p).read_text(encoding="utf-8"))["entries"]}
+
+    def collocations(text):
+        return [f for f in checker.check(text, as_of=AS_OF) if f.rule in ids]
+
+    false_alarms, catches = Counter(), Counter()
+    for name, written, corrected in pairs():
+        for finding in collocations(corrected):
+            false_alarms[finding.rule] += 1
+            print(f"FALSE ALARM\t{finding.rule}\t{finding.text}\t{name}\t{corrected}")
+        if written != corrected:
+            for finding in collocations(written):
+                changed = written[finding.start:finding.end] != corrected[finding.start:finding.end]
+                if changed:
+                    catches[finding.rule] += 1
+                print(f"{'CATCH' if changed else 'UNCHANGED'}\t{finding.rule}\t{finding.text}\t{name}\t{written}")
+    print(f"# {sum(false_alarms.values())} false alarms from {len(false_alarms)} rules, "
+          f"{sum(catches.values())} catches from {len(catches)} rules", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
