@@ -347,7 +347,11 @@ def quality() -> dict:
     for name in ("sighan15_test", "ecspell_odw_test"):
         csc[name] = [csc_sets.evaluate(name), csc_sets.evaluate(name, frozenset({"typography"}))]
     results = {"csc": csc}
-    for label, module, args in (("real errors", real_errors, ()), ("false alarms", clean_false_alarms, ([],))):
+    for label, module, args in (
+        ("real errors", real_errors, ()),
+        ("public real errors", real_errors, ("public",)),
+        ("false alarms", clean_false_alarms, ([],)),
+    ):
         output = io.StringIO()
         with contextlib.redirect_stdout(output):
             module.main(*args)
@@ -593,6 +597,16 @@ def render(
             "",
             "```",
             quality_["real errors"],
+            "```",
+            "",
+            (
+                "The project's own set of real published errors, each with its URL, "
+                "`benchmarks/real_errors_public.tsv` (`benchmarks/real_errors.py public`; see real_errors_public.md): "
+                "recall by category."
+            ),
+            "",
+            "```",
+            quality_["public real errors"],
             "```",
             "",
             (
