@@ -24,16 +24,16 @@ def slips(checker, text):
 @pytest.mark.parametrize(
     "text, slip, phrase",
     [
-        ("各地各部门要按步就班推进各项改革任务。", "按步就班", "按部就班"),  # homophone, inner character
+        ("各地各部门要按部旧班推进各项改革任务。", "按部旧班", "按部就班"),  # homophone, inner character
         ("革命先烈永垂不休，我们要继承他们的遗志。", "永垂不休", "永垂不朽"),  # homophone, last character
         ("全体党员干部要全心全义为人民服务。", "全心全义", "全心全意"),
-        ("各级干部要弹精竭虑为群众办实事。", "弹精竭虑", "殚精竭虑"),
+        ("各级干部要单精竭虑为群众办实事。", "单精竭虑", "殚精竭虑"),
         ("要发扬艰苦奋斗、自力更声的精神。", "自力更声", "自力更生"),
         ("干部要廉洁自律，不能假公济私、以权谋思。", "以权谋思", "以权谋私"),
         ("做到件件有着落、事事有回音，决不能敷衍塞则。", "敷衍塞则", "敷衍塞责"),
         ("要坚持标本兼制，推进综合治理。", "标本兼制", "标本兼治"),  # a fixed phrase (jieba l)
         ("要发扬锲而不舍的精神，持之以衡推进作风建设。", "持之以衡", "持之以恒"),
-        ("这项工作取得了立杆见影的效果。", "立杆见影", "立竿见影"),
+        ("这项工作取得了立竿见颖的效果。", "立竿见颖", "立竿见影"),
     ],
 )
 def test_slips_of_idioms_are_found(phrase_checker, text, slip, phrase):
@@ -62,7 +62,7 @@ def test_real_words_and_other_phrases_are_left_alone(phrase_checker, text):
 
 
 def test_a_slip_is_a_warning_with_the_phrase_as_its_suggestion(phrase_checker):
-    (finding,) = phrase_checker.check("各地各部门要按步就班推进各项改革任务。", as_of=AS_OF)
+    (finding,) = phrase_checker.check("各地各部门要按部旧班推进各项改革任务。", as_of=AS_OF)
     assert finding.rule == "PHRASE-IDIOM/near-miss"
     assert finding.severity.value == "warning"
     assert finding.suggestions == ("按部就班",)
@@ -70,8 +70,8 @@ def test_a_slip_is_a_warning_with_the_phrase_as_its_suggestion(phrase_checker):
 
 
 def test_the_full_checker_reports_a_phrase_slip_once():
-    findings = termcheck.check("各地各部门要按步就班推进各项改革任务。", as_of=AS_OF)
-    assert [(f.rule, f.text) for f in findings] == [("PHRASE-IDIOM/near-miss", "按步就班")]
+    findings = termcheck.check("各地各部门要按部旧班推进各项改革任务。", as_of=AS_OF)
+    assert [(f.rule, f.text) for f in findings] == [("PHRASE-IDIOM/near-miss", "按部旧班")]
 
 
 def test_sound_keys_merge_the_input_method_fuzzy_pairs():
