@@ -234,8 +234,9 @@ def _unexplained_substitution(slip: PhraseSlip) -> bool:
 
 
 def _overlaps_a_correct_phrase(slip: PhraseSlip) -> bool:
-    """The text holds another protected phrase, correctly written, where the slip would be."""
-    return any(s < slip.end and slip.start < e for s, e in slip.correct)
+    """The text holds another protected phrase, correctly written, where the slip would be. One
+    wholly inside the slip (社会主义 in 社会主义制渡) explains none of its changed character."""
+    return any(s < slip.end and slip.start < e and not (slip.start <= s and e <= slip.end) for s, e in slip.correct)
 
 
 def _overlaps_a_correct_form(slip: PhraseSlip) -> bool:
@@ -243,8 +244,9 @@ def _overlaps_a_correct_form(slip: PhraseSlip) -> bool:
 
 
 def _listed_already(slip: PhraseSlip) -> bool:
-    """A typo lexicon lists the wrong form inside the slip (嘱目 in 备受嘱目): its entry says it better."""
-    return any(
+    """A typo lexicon lists the wrong form inside the slip (嘱目 in 备受嘱目): its entry says it better,
+    unless the slip damages a phrase whose misreading is itself the error (社会主义制渡)."""
+    return not slip.entry.offensive_reading and any(
         ref.role == HIT and slip.start <= start and end <= slip.end and slip.scan.compiled.rules[ref.rule_id].category is Category.typo
         for start, end, ref in slip.scan.hits
     )
@@ -310,6 +312,8 @@ def _character_model_prefers_it(slip: PhraseSlip) -> bool:
     off to how often each character occurs, which always favours the common slip."""
     written, meant = slip.changed
     common = _common_chars()
+    if slip.entry.offensive_reading:
+        return False  # missing 沉痛到念 costs more than a second look at a sentence the model doubts
     if not written or written not in common or meant not in common or slip.word_gain >= SURE_WORD_GAIN:
         return False
     model = char_ngrams.load()
