@@ -63,8 +63,8 @@ class ExactDetector(Detector):
             return None
         if not rule.applies_on(scan.as_of) or scan.inside_correct_form(word_start, word_end):
             return None
-        if not scan.on_word_boundaries(word_start, word_end):
-            return None  # 携带红领巾: the 带 is part of another word
+        if not (scan.on_word_boundaries(word_start, word_end) or scan.on_word_boundaries(start, end)):
+            return None  # 携带红领巾: the 带 is part of another word; 度过难关 is one word with its neighbour
         return self.candidate(
             word_start, word_end, rule.id, rule.category, rule.severity, rule.message,
             suggestions=ref.target, confidence=0.9, source=rule.source,
