@@ -373,13 +373,15 @@ GUARDS = (
     _overlaps_a_correct_form,
     _listed_already,
     _not_in_force,
-    _is_a_phrase_or_a_word,
+    # the guards above and these three need no jieba: a draft whose candidates they all drop
+    # starts without loading its dictionary
+    _drop_outside_idioms,
     _changed_numeral,
     _changed_function_character,
+    _is_a_phrase_or_a_word,
     _in_a_name_slot,
     _added_or_dropped_character_leaves_two_words,
     _changed_word_is_a_word,
-    _drop_outside_idioms,
     _swap_makes_a_word,
     _cuts_a_word_outside,
     _does_not_fit_when_corrected,
