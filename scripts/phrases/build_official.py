@@ -9,7 +9,8 @@ or a political error (``offensive_reading: true``, reported as errors), which ca
 scripts/phrases/offensive_examples.tsv as their examples.
 
 Phrases that another lexicon already protects or reports (a formulation, a name, a listed wrong
-form, an idiom of lexicons/phrases/idioms.yaml) are left out: they are checked there.
+form, an idiom of lexicons/phrases/idioms.yaml), or that hold a protected state or institution
+name (unless flagged offensive, which keeps it an error), are left out: they are checked there.
 
     python scripts/phrases/build_official.py
 """
@@ -63,6 +64,20 @@ def taken_elsewhere() -> set[str]:
     return forms
 
 
+def protected_names() -> list[str]:
+    """State and institution names (中华人民共和国, 全国人民代表大会): a phrase that holds one is left
+    to them, so that 中华人民公和国国旗 is reported as the misspelt name it is."""
+    from termcheck.lexicon.loader import load_lexicon
+
+    names = set()
+    for path in sorted((ROOT / "lexicons" / "names").glob("*.yaml")):
+        for entry in load_lexicon(path).data.entries:
+            for form in (getattr(entry, "term", None), *(getattr(entry, "aliases", None) or ())):
+                if form and len(form) >= 4:
+                    names.add(form)
+    return sorted(names)
+
+
 def offensive_examples() -> dict[str, list[str]]:
     slips = defaultdict(list)
     if OFFENSIVE.exists():
@@ -80,6 +95,7 @@ def entry_id(key: str, offensive: bool) -> str:
 def main() -> int:
     documents, by_document = read_documents()
     taken = taken_elsewhere()
+    names = protected_names()
     slips = offensive_examples()
     seen: set[str] = set()
     out = [
@@ -93,7 +109,7 @@ def main() -> int:
     for key in sorted(by_document):
         groups = {False: [], True: []}
         for phrase, offensive in by_document[key]:
-            if phrase not in taken and phrase not in seen:
+            if phrase not in taken and phrase not in seen and (offensive or not any(name in phrase for name in names)):
                 seen.add(phrase)
                 groups[offensive].append(phrase)
         for offensive, phrases in groups.items():

@@ -244,9 +244,8 @@ def _overlaps_a_correct_form(slip: PhraseSlip) -> bool:
 
 
 def _listed_already(slip: PhraseSlip) -> bool:
-    """A typo lexicon lists the wrong form inside the slip (嘱目 in 备受嘱目): its entry says it better,
-    unless the slip damages a phrase whose misreading is itself the error (社会主义制渡)."""
-    return not slip.entry.offensive_reading and any(
+    """A typo lexicon lists the wrong form inside the slip (嘱目 in 备受嘱目): its entry says it better."""
+    return any(
         ref.role == HIT and slip.start <= start and end <= slip.end and slip.scan.compiled.rules[ref.rule_id].category is Category.typo
         for start, end, ref in slip.scan.hits
     )
