@@ -43,12 +43,12 @@ def main(paths: list[str]) -> int:
     sys.path.insert(0, str(ROOT / "src"))
     import termcheck
 
-    import yaml
+    from termcheck.lexicon.loader import load_lexicon
 
     bundled = paths[:1] == ["--bundled"]
     paths = paths[1:] if bundled else paths
     checker = termcheck.Checker() if bundled else termcheck.Checker(lexicons=[Path(p) for p in paths], bundled=False)
-    ids = {e["id"] for p in paths for e in yaml.safe_load(Path(p).read_text(encoding="utf-8"))["entries"]}
+    ids = {entry.id for p in paths for entry in load_lexicon(Path(p)).data.entries}
 
     def collocations(text):
         return [f for f in checker.check(text, as_of=AS_OF) if f.rule.split("/")[0] in ids]

@@ -47,11 +47,14 @@ def read_documents() -> tuple[dict[str, str], dict[str, list[tuple[str, bool]]]]
     return documents, phrases
 
 
-def taken_elsewhere() -> set[str]:
-    """Forms other lexicons protect or report."""
+def taken_elsewhere() -> tuple[set[str], list[str]]:
+    """Forms other lexicons protect or report, and the state and institution names among them
+    (中华人民共和国, 全国人民代表大会): a phrase that holds one is left to them, so that
+    中华人民公和国国旗 is reported as the misspelt name it is."""
     from termcheck.lexicon.loader import load_lexicon
 
-    forms = set()
+    forms, names = set(), set()
+    names_dir = ROOT / "lexicons" / "names"
     for path in sorted((ROOT / "lexicons").rglob("*.yaml")):
         if path == OUT:
             continue
@@ -61,21 +64,10 @@ def taken_elsewhere() -> set[str]:
             for field in ("term", "name"):
                 if getattr(entry, field, None):
                     forms.add(getattr(entry, field))
-    return forms
-
-
-def protected_names() -> list[str]:
-    """State and institution names (中华人民共和国, 全国人民代表大会): a phrase that holds one is left
-    to them, so that 中华人民公和国国旗 is reported as the misspelt name it is."""
-    from termcheck.lexicon.loader import load_lexicon
-
-    names = set()
-    for path in sorted((ROOT / "lexicons" / "names").glob("*.yaml")):
-        for entry in load_lexicon(path).data.entries:
-            for form in (getattr(entry, "term", None), *(getattr(entry, "aliases", None) or ())):
-                if form and len(form) >= 4:
-                    names.add(form)
-    return sorted(names)
+            if path.parent == names_dir:
+                term = getattr(entry, "term", None)
+                names.update(f for f in (term, *(getattr(entry, "aliases", None) or ())) if f and len(f) >= 4)
+    return forms, sorted(names)
 
 
 def offensive_examples() -> dict[str, list[str]]:
@@ -94,8 +86,7 @@ def entry_id(key: str, offensive: bool) -> str:
 
 def main() -> int:
     documents, by_document = read_documents()
-    taken = taken_elsewhere()
-    names = protected_names()
+    taken, names = taken_elsewhere()
     slips = offensive_examples()
     seen: set[str] = set()
     out = [

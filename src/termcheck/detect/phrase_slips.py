@@ -309,10 +309,10 @@ def _changed_word_is_a_word(slip: PhraseSlip) -> bool:
 def _character_model_prefers_it(slip: PhraseSlip) -> bool:
     """Only asked where both characters are common: for a rare one (膏肓, 既往不咎) the model backs
     off to how often each character occurs, which always favours the common slip."""
-    written, meant = slip.changed
-    common = _common_chars()
     if slip.entry.offensive_reading:
         return False  # missing 沉痛到念 costs more than a second look at a sentence the model doubts
+    written, meant = slip.changed
+    common = _common_chars()
     if not written or written not in common or meant not in common or slip.word_gain >= SURE_WORD_GAIN:
         return False
     model = char_ngrams.load()
