@@ -12,6 +12,7 @@ from .exact import ExactDetector
 from .formulation import FormulationDetector
 from .near_miss import NearMissDetector
 from .phrase_slips import PhraseSlipDetector
+from .place_names import PlaceNameDetector
 from .privacy import PrivacyDetector
 from .secrecy import SecrecyDetector
 from .titles import TitleDetector
@@ -23,6 +24,7 @@ DETECTORS: tuple[type[Detector], ...] = (
     FormulationDetector,
     TitleDetector,
     PhraseSlipDetector,
+    PlaceNameDetector,
     ConfusableTypoDetector,
     CharNgramTypoDetector,
     TypographyDetector,

@@ -18,6 +18,7 @@ from ..models import Category, Severity
 from ..text import segment
 from ..text.normalize import is_han, traditional_to_simplified
 from .base import Candidate, Detector, Scan
+from .place_names import inside_place_name
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CHINESE_OPENERS = "“‘《（【〔「『"
@@ -453,7 +454,7 @@ def _traditional(text: str) -> Iterator[Candidate]:
         piece = text[lo:hi]
         converted = converter.convert(piece)
         simplified = converted[i - lo] if len(converted) == len(piece) else table[text[i]]
-        if simplified != text[i]:  # phrase tables keep 乾隆, 乾坤
+        if simplified != text[i] and not inside_place_name(text, i):  # phrase tables keep 乾隆, 乾坤
             flagged.append((i, simplified))
     for group in _groups(flagged):
         start, end = group[0][0], group[-1][0] + 1
