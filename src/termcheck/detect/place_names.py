@@ -42,6 +42,7 @@ ETHNIC_GROUPS = (
     " 仡佬族 锡伯族 阿昌族 普米族 塔吉克族 怒族 乌孜别克族 俄罗斯族 鄂温克族 德昂族 保安族 裕固族 京族 塔塔尔族 独龙族"
     " 鄂伦春族 赫哲族 门巴族 珞巴族 基诺族"
 ).split()
+_SUFFIX = re.compile(f"[{SUFFIXES}]")
 _ETHNIC = re.compile("|".join(sorted(ETHNIC_GROUPS, key=len, reverse=True)))
 
 
@@ -207,10 +208,8 @@ class PlaceNameDetector(Detector):
         return found
 
     def _slips(self, text: str, data: Places):
-        for position, char in enumerate(text):
-            if char not in SUFFIXES:
-                continue
-            end = position + 1
+        for suffix in _SUFFIX.finditer(text):
+            end = suffix.end()
             windows = [text[end - length : end] for length in data.lengths if length <= end]
             if any(window in data.names for window in windows if len(window) > MIN_CORE):
                 continue  # the suffix ends a real name (two-character ones, 城区 or 沙县, are too generic to tell)
