@@ -59,6 +59,15 @@ from mine_pairs import (  # noqa: E402
     words_only,
 )
 
+# A non-recommended 异形词 form is a word by definition, and jieba lists many (笔划, 成份); it is
+# kept when the recommended form is this many times more frequent, so that it is the rarer spelling.
+VARIANT_RARER = 5
+# The editors' own pairs (knowledge_pairs.tsv) may name a wrong form jieba lists, if it is listed at
+# most this often and this many times less often than the right form; and a right form jieba
+# lists rarely or a compound it lacks (螺蛳粉, 瞭望塔), the editors having checked it.
+EDITORS_FILE = "knowledge_pairs.tsv"
+KNOWN_SLIP_MAX = 30
+KNOWN_SLIP_RARER = 10
 INPUTS = (HERE / "classic_pairs.tsv", HERE / "knowledge_pairs.tsv")
 OUT = ROOT / "lexicons" / "typos" / "classic.yaml"
 PFR_CACHE = Path.home() / ".cache" / "termcheck-build"
@@ -109,6 +118,7 @@ class Screen:
 
     def reason(self, pair: dict) -> str | None:
         wrong, right, freq = pair["wrong"], pair["right"], self.freq
+        editors = pair["where"].startswith(EDITORS_FILE)
         right_frequency = freq.get(right, 0)
         if pair["code"] not in MESSAGES:
             return "bad-code"
@@ -120,10 +130,17 @@ class Screen:
             return "de-particle"
         if self.fold.convert(wrong) != wrong or self.fold.convert(right) != right:
             return "folds"
+        vouched = editors and (right in freq or len(right) >= 3)  # checked against 《现代汉语词典》 by hand
         if right_frequency < (RIGHT_MIN_FREQ_2 if len(right) == 2 else RIGHT_MIN_FREQ) and right not in phrases_dict \
-                and right not in self.other_forms:
+                and right not in self.other_forms and not vouched:
             return "right-rare"
-        if wrong in phrases_dict or freq.get(wrong, 0) > WRONG_MAX_FREQ or (len(wrong) == 2 and wrong in freq):
+        variant_form = pair["code"] == "Y" and freq.get(wrong, 0) * VARIANT_RARER <= right_frequency
+        known_slip = (  # jieba lists many slips at a low frequency (凑和 15 beside 凑合 217)
+            editors and freq.get(wrong, 0) <= KNOWN_SLIP_MAX and freq.get(wrong, 0) * KNOWN_SLIP_RARER <= right_frequency
+        )
+        if not (variant_form or known_slip) and (
+            wrong in phrases_dict or freq.get(wrong, 0) > WRONG_MAX_FREQ or (len(wrong) == 2 and wrong in freq)
+        ):
             return "wrong-is-word"
         if wrong in self.frequent_subs or (len(wrong) == 2 and wrong in self.frequent_long_subs):
             return "inside-frequent-word"
