@@ -152,16 +152,15 @@ def _reorderings(name: str) -> dict[str, str]:
     return {place + "".join(order) + suffix: name for order in permutations(peoples) if list(order) != peoples}
 
 
-@lru_cache(maxsize=4096)
-def _toned_readings(char: str) -> frozenset[str]:
-    from pypinyin import Style, pinyin
-
-    return frozenset(pinyin(char, style=Style.TONE3, heteronym=True)[0])
+@lru_cache(maxsize=1)
+def _homophones() -> dict[str, str]:
+    """Characters of place names -> their same-tone homophones (data/place_homophones.tsv)."""
+    return dict(line.split("\t", 1) for line in data_lines("place_homophones.tsv"))
 
 
 def slip_kind(written: str, meant: str) -> str | None:
     """同音字 when the two characters share a reading with its tone, 形近字 when they look alike."""
-    if _toned_readings(written) & _toned_readings(meant):
+    if written in _homophones().get(meant, ""):
         return "同音字"
     if written in confusion.shape_table().get(meant, ()) or written in confusion.wubi_neighbours().get(meant, ""):
         return "形近字"
