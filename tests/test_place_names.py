@@ -5,7 +5,7 @@ import pytest
 
 import termcheck
 from termcheck.datafiles import data_lines
-from termcheck.detect.place_names import places
+from termcheck.text.places import places
 
 from .conftest import AS_OF
 

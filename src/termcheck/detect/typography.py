@@ -17,8 +17,8 @@ from ..datafiles import data_lines
 from ..models import Category, Severity
 from ..text import segment
 from ..text.normalize import is_han, traditional_to_simplified
+from ..text.places import inside_place_name
 from .base import Candidate, Detector, Scan
-from .place_names import inside_place_name
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CHINESE_OPENERS = "“‘《（【〔「『"
