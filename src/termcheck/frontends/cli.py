@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import TermcheckError
+from ..errors import TermcheckError, one_line
 from ..models import FileReport, Severity
 from ..report import RENDERERS
 from ..sources import DEFAULT_INCLUDE
@@ -28,7 +28,7 @@ def _parse_date(ctx, param, value):
 
 
 def _fail(message: str) -> None:
-    click.echo(f"termcheck: {message}", err=True)
+    click.echo(f"termcheck: {one_line(message)}", err=True)
     sys.exit(EXIT_INPUT_ERROR)
 
 
@@ -81,6 +81,7 @@ class _Progress:
             self.bar = tqdm(total=total, unit="file", file=sys.stderr, leave=False, dynamic_ncols=True)
 
     def say(self, line: str) -> None:
+        line = one_line(line)
         if self.bar is not None:
             self.bar.write(line, file=sys.stderr)
         else:
@@ -199,7 +200,7 @@ class _CheckRun:
             report = self.checker.check_report(text, path="<stdin>", as_of=self.as_of)
             return [report.model_copy(update={"findings": tuple(apply_directives(report.findings, text))})]
         except InputError as exc:
-            click.echo(f"termcheck: {exc}", err=True)
+            click.echo(f"termcheck: {one_line(str(exc))}", err=True)
             self.input_error = True
             return [FileReport(path="<stdin>", as_of=self.as_of or _dt.date.today(), findings=(), error=str(exc))]
 
@@ -242,7 +243,7 @@ class _CheckRun:
 
         for _, outcome in annotate_reports(reports, self.options["annotate_dir"]):
             if isinstance(outcome, InputError):
-                click.echo(f"termcheck: {outcome}", err=True)
+                click.echo(f"termcheck: {one_line(str(outcome))}", err=True)
                 self.input_error = True
             else:
                 unanchored = f", {len(outcome.skipped)} not anchored (header, footer or changed text)" if outcome.skipped else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..errors import one_line
 from ..models import FileReport, Finding
 from .summary import summarize
 
@@ -14,7 +15,7 @@ def _finding_lines(path: str, finding: Finding, color: bool) -> list[str]:
     severity = finding.severity.value
     if color:
         severity = f"{_COLORS[severity]}{severity}{_RESET}"
-    head = f"{path}:{finding.line}:{finding.column}: {severity} {finding.rule} {finding.message}"
+    head = f"{one_line(path)}:{finding.line}:{finding.column}: {severity} {finding.rule} {finding.message}"
     if finding.suggestions:
         head += " -> " + " | ".join(finding.suggestions)
     context = finding.context

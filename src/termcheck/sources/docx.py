@@ -6,17 +6,68 @@ and ``footer``. A finding's location names that part and the 1-based count, whic
 `termcheck.edit.annotate_docx` finds the paragraph again.
 
 Known limit: text that python-docx does not count as paragraph text (tracked insertions,
-content controls, text boxes, footnotes) is not checked.
+content controls, text boxes, footnotes) is not checked. A document whose only text is there is
+refused as unreadable rather than passed as clean.
+
+Before python-docx opens the package, every part is inflated once in bounded pieces: a package
+of more parts, or more bytes once inflated, than any real document has (a zip bomb) is refused,
+and so is any part with a DTD (``<!DOCTYPE``, ``<!ENTITY``: external entities, billion laughs),
+which Word never writes. python-docx's own lxml parser (``resolve_entities=False``, no network,
+``huge_tree`` off, so no element deeper than 256 levels) is the second wall, see docs/reliability.md.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 from ..errors import InputError
 from .base import Document, Format, ParagraphSpan
+
+
+MAX_PARTS = 10_000
+MAX_UNPACKED_BYTES = 128 * 1024 * 1024  # all parts together, media included
+MAX_XML_BYTES = 32 * 1024 * 1024  # the XML parts together: python-docx holds them as lxml trees
+_READ_BYTES = 1 << 20
+_DTD_MARKS = tuple(
+    mark.encode(encoding) for mark in ("<!DOCTYPE", "<!ENTITY") for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+_LONGEST_MARK = max(map(len, _DTD_MARKS))
+
+
+def _inspect_package(data: bytes, name: str) -> None:
+    """Refuse a package that is no real .docx before a parser holds any of it in memory."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = package.infolist()
+            if len(parts) > MAX_PARTS:
+                raise InputError(f"{name}: not a .docx: {len(parts):,} parts in the package (at most {MAX_PARTS:,})")
+            unpacked = xml = 0
+            for part in parts:
+                is_xml = part.filename.endswith((".xml", ".rels"))
+                previous = b""
+                with package.open(part) as stream:
+                    while chunk := stream.read(_READ_BYTES):
+                        unpacked += len(chunk)
+                        xml += len(chunk) if is_xml else 0
+                        if unpacked > MAX_UNPACKED_BYTES or xml > MAX_XML_BYTES:
+                            limit = MAX_XML_BYTES if xml > MAX_XML_BYTES else MAX_UNPACKED_BYTES
+                            what = "its XML" if xml > MAX_XML_BYTES else "the package"
+                            raise InputError(
+                                f"{name}: over the size limit after decompression ({what} inflates past "
+                                f"{limit // (1024 * 1024)} MB), not checked"
+                            )
+                        if is_xml and any(mark in previous + chunk for mark in _DTD_MARKS):
+                            raise InputError(
+                                f"{name}: DTD or entity declarations are not allowed in .docx ({part.filename}), not checked"
+                            )
+                        previous = chunk[-_LONGEST_MARK:]
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise InputError(f"{name}: not a .docx: bad zip ({str(exc).splitlines()[0][:120] or type(exc).__name__})") from None
+    except (NotImplementedError, RuntimeError) as exc:  # an unknown compression method, an encrypted part
+        raise InputError(f"{name}: not a .docx: {str(exc).splitlines()[0][:120]}") from None
 
 
 def open_docx(data: bytes, name: str):
@@ -24,13 +75,17 @@ def open_docx(data: bytes, name: str):
     from docx.opc.exceptions import PackageNotFoundError
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise InputError(f"{name}: not a .docx file (not a zip package)")
+        raise InputError(f"{name}: not a .docx: bad zip (no zip directory: truncated, or not a zip package)")
+    _inspect_package(data, name)
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise InputError(f"{name}: not a readable .docx file ({type(exc).__name__})") from None
     except Exception as exc:  # lxml syntax errors and other damage inside the package
-        raise InputError(f"{name}: damaged .docx file ({type(exc).__name__}: {str(exc).splitlines()[0][:120]})") from None
+        reason = str(exc).splitlines()[0] if str(exc) else ""
+        if reason.startswith("Excessive depth in document"):  # lxml's limit while huge_tree is off
+            raise InputError(f"{name}: damaged .docx file (elements nested deeper than 256 levels)") from None
+        raise InputError(f"{name}: damaged .docx file ({type(exc).__name__}: {reason[:120]})") from None
 
 
 def _blocks(container, in_table: bool) -> Iterator[tuple[bool, object]]:
@@ -78,6 +133,15 @@ def iter_paragraphs(document) -> Iterator[tuple[str, int, object]]:
 
 def docx_document(data: bytes, name: str) -> Document:
     document = open_docx(data, name)
+    try:
+        return _read_text(document, name)
+    except InputError:
+        raise
+    except Exception as exc:  # parts that parse but are not what Word writes (a root of another name)
+        raise InputError(f"{name}: damaged .docx file ({type(exc).__name__}: {str(exc).splitlines()[0][:120]})") from None
+
+
+def _read_text(document, name: str) -> Document:
     pieces: list[str] = []
     spans: list[ParagraphSpan] = []
     offset = 0
@@ -86,7 +150,17 @@ def docx_document(data: bytes, name: str) -> Document:
         spans.append(ParagraphSpan(offset, offset + len(text), part, index))
         pieces.append(text + "\n")
         offset += len(text) + 1
-    return Document("".join(pieces), kind="docx", paragraphs=tuple(spans))
+    text = "".join(pieces)
+    if not text.strip() and _has_unread_text(document):
+        raise InputError(
+            f"{name}: no paragraph text termcheck can read (its text is in text boxes, fields or tracked "
+            "changes only), not checked"
+        )
+    return Document(text, kind="docx", paragraphs=tuple(spans))
+
+
+def _has_unread_text(document) -> bool:
+    return any(t.strip() for t in document.element.xpath("//w:t/text() | //w:delText/text()"))
 
 
 # Inline directives are not read from a .docx: it is a zip package, not text an editor writes in.

@@ -16,6 +16,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from ..errors import InputError
 from ..text.decode import decode
 from .base import Document, Format, SourceMap
 
@@ -143,8 +144,15 @@ def html_document(source: str) -> Document:
     return Document("".join(extractor.parts), kind="html", source_map=source_map)
 
 
+# A page this large with no text a reader would see is not an empty page but one built by script.
+VISIBLE_TEXT_EXPECTED_BYTES = 2048
+
+
 def read_html(data: bytes, name: str) -> Document:
-    return html_document(decode(data, name))
+    document = html_document(decode(data, name))
+    if not document.text.strip() and len(data) > VISIBLE_TEXT_EXPECTED_BYTES:
+        raise InputError(f"{name}: no visible text in {len(data):,} bytes of HTML (a page built by script?), not checked")
+    return document
 
 
 FORMAT = Format("html", (".html", ".htm", ".xhtml"), read_html, walked=("*.html", "*.htm"))

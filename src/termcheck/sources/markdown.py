@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.decode import decode
+from ..text.decode import decode_text_document
 from .base import Document, Format
 
 # markdown-it counts lines the way CommonMark does: \r\n, \r and \n each end one.
@@ -39,7 +39,7 @@ def blank_code_blocks(text: str) -> str:
 
 
 def read_markdown(data: bytes, name: str) -> Document:
-    return Document(blank_code_blocks(decode(data, name)), kind="markdown")
+    return Document(blank_code_blocks(decode_text_document(data, name)), kind="markdown")
 
 
 FORMAT = Format("markdown", (".md", ".markdown"), read_markdown, walked=("*.md",), fixable=True)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..text.decode import decode
+from ..text.decode import decode_text_document
 from .base import Document, Format
 
 
 def read_plain(data: bytes, name: str) -> Document:
-    return Document(decode(data, name))
+    return Document(decode_text_document(data, name))
 
 
 TEXT = Format("text", (".txt", ".text", ""), read_plain, walked=("*.txt",), streamable=True, fixable=True)

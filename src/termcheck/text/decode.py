@@ -45,6 +45,53 @@ def decode(data: bytes, name: str = "<input>") -> str:
     return detect_and_decode(data, name)[0]
 
 
+# Prose has paragraphs. A line this long is a dump, a minified export or an attack, and checking it
+# would only take minutes to say so (a 1 GB line is refused after its first 4 M characters).
+MAX_LINE_CHARS = 4_000_000
+
+
+class OverlongLine(InputError):
+    """A line longer than MAX_LINE_CHARS: the file decodes, but it is no text document."""
+
+
+class LineLengthGuard:
+    """Refuses text with a line longer than MAX_LINE_CHARS; fed piece by piece, it holds no text."""
+
+    def __init__(self, name: str, limit: int = MAX_LINE_CHARS):
+        self.name, self.limit = name, limit
+        self.line, self.length = 1, 0
+
+    def feed(self, text: str) -> None:
+        if self.length + len(text) <= self.limit:
+            breaks = text.count("\n")
+            if breaks:
+                self.line += breaks
+                self.length = len(text) - text.rfind("\n") - 1
+            else:
+                self.length += len(text)
+            return
+        position = 0
+        while True:
+            newline = text.find("\n", position)
+            end = len(text) if newline == -1 else newline
+            self.length += end - position
+            if self.length > self.limit:
+                raise OverlongLine(
+                    f"{self.name}: line {self.line:,} is longer than {self.limit:,} characters: "
+                    "not a text document, not checked"
+                )
+            if newline == -1:
+                return
+            self.line, self.length, position = self.line + 1, 0, newline + 1
+
+
+def decode_text_document(data: bytes, name: str = "<input>") -> str:
+    """`decode`, for a file that is prose as written (plain text, Markdown): overlong lines refused."""
+    text = decode(data, name)
+    LineLengthGuard(name).feed(text)
+    return text
+
+
 # -- streaming: the same rules, for files too large to hold as bytes and text at once ----------
 
 STREAM_BLOCK_BYTES = 1 << 20
@@ -109,9 +156,13 @@ TAIL_CHARS = 4096
 def _decodes(path, encoding: str, skip: int, name: str, block_bytes: int) -> tuple[InputError | None, str]:
     """Decode the whole file, keeping only its last TAIL_CHARS characters; the error if it fails."""
     tail = ""
+    lines = LineLengthGuard(name)
     try:
         for text in iter_decoded(path, encoding, skip, name, block_bytes):
+            lines.feed(text)
             tail = (tail + text)[-TAIL_CHARS:]
+    except OverlongLine:
+        raise
     except InputError as exc:
         return exc, ""
     return None, tail
