@@ -101,14 +101,15 @@ def apply(text: str, fixes: list[Finding]) -> tuple[str, list[Finding]]:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it over; keeps the file's mode."""
+    """Write to a temporary file beside ``path`` and rename it over; keeps the mode of a file already there."""
     handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)
     try:
         with handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        shutil.copymode(path, handle.name)
+        if path.exists():
+            shutil.copymode(path, handle.name)
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)

@@ -13,6 +13,9 @@ from ..errors import TermcheckError, one_line
 from ..models import FileReport, Severity
 from ..report import RENDERERS
 from ..sources import DEFAULT_INCLUDE
+from .common import build_checker as _build_checker
+from .common import fail as _fail
+from .common import make_checker as _make_checker
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT_ERROR = 0, 1, 2
 FAIL_ON = {"error": Severity.error, "warning": Severity.warning, "info": Severity.info}
@@ -27,26 +30,6 @@ def _parse_date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
-def _fail(message: str) -> None:
-    click.echo(f"termcheck: {one_line(message)}", err=True)
-    sys.exit(EXIT_INPUT_ERROR)
-
-
-def _make_checker(lexicons, select=(), ignore=(), settings=None, typo_sensitivity=None, matcher=None):
-    """A Checker from config settings overridden by flags: --lexicon adds, --select/--ignore replace."""
-    from ..config import Config
-    from ..engine import Checker
-
-    options = {"select": select, "ignore": ignore, "typo_sensitivity": typo_sensitivity, "matcher": matcher}
-    return Checker.from_config(settings or Config(), lexicons=lexicons, **options)
-
-
-def _build_checker(*args, **kwargs):
-    """``_make_checker``, with a broken lexicon or setting as the one-line exit-2 error."""
-    try:
-        return _make_checker(*args, **kwargs)
-    except TermcheckError as exc:
-        _fail(str(exc))
 
 
 def _config_rebuild(config_path, lexicons):
@@ -323,6 +306,15 @@ def serve(host, port, max_body_bytes, config_path, lexicons):
         default_as_of=settings.as_of,
         rebuild=_config_rebuild(config_path, lexicons),
     )
+
+
+def _register_scan() -> None:
+    from .scan_command import scan
+
+    main.add_command(scan)
+
+
+_register_scan()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import docx, html, markdown, plain
+from . import docx, html, markdown, pdf, plain
 from .base import Document, Format, ParagraphSpan, SourceMap, read_bytes
 
 FORMATS: tuple[Format, ...] = (
@@ -17,6 +17,7 @@ FORMATS: tuple[Format, ...] = (
     markdown.FORMAT,
     html.FORMAT,
     docx.FORMAT,
+    pdf.FORMAT,
     plain.DATA,
 )
 _BY_SUFFIX = {suffix: form for form in FORMATS for suffix in form.suffixes}

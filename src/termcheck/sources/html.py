@@ -148,11 +148,14 @@ def html_document(source: str) -> Document:
 VISIBLE_TEXT_EXPECTED_BYTES = 2048
 
 
-def read_html(data: bytes, name: str) -> Document:
-    document = html_document(decode(data, name))
-    if not document.text.strip() and len(data) > VISIBLE_TEXT_EXPECTED_BYTES:
-        raise InputError(f"{name}: no visible text in {len(data):,} bytes of HTML (a page built by script?), not checked")
+def require_visible_text(document: Document, size: int, name: str) -> Document:
+    if not document.text.strip() and size > VISIBLE_TEXT_EXPECTED_BYTES:
+        raise InputError(f"{name}: no visible text in {size:,} bytes of HTML (a page built by script?), not checked")
     return document
+
+
+def read_html(data: bytes, name: str) -> Document:
+    return require_visible_text(html_document(decode(data, name)), len(data), name)
 
 
 FORMAT = Format("html", (".html", ".htm", ".xhtml"), read_html, walked=("*.html", "*.htm"))

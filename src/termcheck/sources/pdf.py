@@ -1,0 +1,45 @@
+"""A PDF's text layer, page by page, with pypdf: a finding names its page.
+
+Each page's text is one block of the extracted text, followed by a line break; a finding's
+location is ``part: page`` and the 1-based page number. A PDF without a text layer (a scan)
+is refused rather than passed as clean, and so is an encrypted one. pypdf caps what one
+compressed stream may inflate to, and the file itself is capped at 50 MB by the reader.
+"""
+
+from __future__ import annotations
+
+import io
+
+from ..errors import InputError
+from .base import Document, Format, ParagraphSpan
+
+
+def pdf_document(data: bytes, name: str) -> Document:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise InputError(f"{name}: not a PDF (no %PDF- header)")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise InputError(f"{name}: encrypted PDF, not checked")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError, EOFError) as exc:
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise InputError(f"{name}: damaged PDF ({reason})") from None
+    pieces, spans, offset = [], [], 0
+    for number, text in enumerate(pages, 1):
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        spans.append(ParagraphSpan(offset, offset + len(text), "page", number))
+        pieces.append(text + "\n")
+        offset += len(text) + 1
+    text = "".join(pieces)
+    if not text.strip():
+        raise InputError(f"{name}: no text layer in {len(pages)} page(s) (a scanned PDF?), not checked")
+    return Document(text, kind="pdf", paragraphs=tuple(spans))
+
+
+FORMAT = Format("pdf", (".pdf",), pdf_document, walked=("*.pdf",), directives=False)
