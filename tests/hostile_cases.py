@@ -142,6 +142,23 @@ def gigabyte_line_txt(folder: Path, size: int = GIGABYTE) -> Path:
     return path
 
 
+def scanned_pdf(folder: Path) -> Path:
+    from .site_fixture import pdf_with_text
+
+    path = folder / "scan.pdf"
+    path.write_bytes(pdf_with_text([]))
+    return path
+
+
+def truncated_pdf(folder: Path) -> Path:
+    from .site_fixture import pdf_with_text
+
+    whole = pdf_with_text([SENTENCE])
+    path = folder / "cut.pdf"
+    path.write_bytes(whole[: len(whole) // 2])
+    return path
+
+
 def folder_with_traps(folder: Path) -> Path:
     """A checked folder with a symlink loop, a link back to its parent and a file name with a newline."""
     root = folder / "site"
@@ -167,5 +184,7 @@ CASES = (
     Case("page built by script", script_only_html, "no visible text in {size:,} bytes of HTML (a page built by script?), not checked", 2),
     Case("binary .txt", binary_txt, "binary file (contains NUL bytes), not checked", 2),
     Case("1 GB single line", gigabyte_line_txt, "line 1 is longer than 4,000,000 characters: not a text document, not checked", 2),
+    Case("PDF without a text layer", scanned_pdf, "no text layer in 1 page(s) (a scanned PDF?), not checked", 2),
+    Case("truncated PDF", truncated_pdf, "damaged PDF (Stream has ended unexpectedly)", 2),
     Case("symlink loop and newline in a folder", folder_with_traps, "loop.txt: cannot read: Too many levels of symbolic links", 2),
 )

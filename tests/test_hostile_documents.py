@@ -73,6 +73,16 @@ def test_a_real_docx_is_not_refused_by_the_package_checks(tmp_path):
     assert document.text == SENTENCE + "\n"
 
 
+def test_a_pdf_is_checked_page_by_page(tmp_path):
+    from .site_fixture import pdf_with_text
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf_with_text(["各单位要认真贯彻落实。", SENTENCE]))
+    result = _check(path, tmp_path)
+    assert result.returncode == 1 and result.stderr == ""
+    assert f"{path}:2:1: error NAME-0004" in result.stdout
+
+
 def test_an_empty_docx_is_empty_not_an_error(tmp_path):
     xml = hostile_cases.plain_docx()["word/document.xml"].decode("utf-8").replace("PLACEHOLDER", "")
     path = hostile_cases.write_docx(tmp_path / "blank.docx", xml)

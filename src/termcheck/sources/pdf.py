@@ -9,9 +9,13 @@ compressed stream may inflate to, and the file itself is capped at 50 MB by the 
 from __future__ import annotations
 
 import io
+import logging
 
 from ..errors import InputError
 from .base import Document, Format, ParagraphSpan
+
+# pypdf warns about each repaired defect through logging; the one line we raise says enough.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 def pdf_document(data: bytes, name: str) -> Document:
