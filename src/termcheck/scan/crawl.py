@@ -126,6 +126,7 @@ class SiteScan:
         )
         self.robots = _Robots(self.fetcher)
         self.per_path: Counter[str] = Counter()
+        self.queued = 0  # URLs in this run's queue
         self._pending_notes: list[str] = []
 
     # -- the run ----------------------------------------------------------------------
@@ -134,11 +135,14 @@ class SiteScan:
         items = [seed_item(url) for url in seeds]
         run, resumed = state.start(items, _now())
         for (url,) in state.db.execute("SELECT url FROM queue WHERE run = ?", (run,)):
-            self.per_path[_path_key(url)] += 1
+            self._count(url)
+        done = state.done_count(run)
         if not resumed and self.options.follow_links:
             for url in seeds:
                 self.robots.allowed(url)  # reads robots.txt, and the sitemaps it names
             sitemaps = [Queued(u, 0, "sitemap") for u in self.robots.sitemaps if host_of(u) in self.hosts]
+            for queued in sitemaps:
+                self._count(queued.url)
             with state.db:
                 state.db.execute("BEGIN")
                 state._enqueue(run, sitemaps)
@@ -151,8 +155,9 @@ class SiteScan:
                 fetched = pool.map(self._fetch, batch, [self._validators(run, item) for item in batch])
                 for item, answer in zip(batch, fetched):
                     report = self._visit(run, item, answer)
+                    done += 1
                     if on_page and report is not None:
-                        on_page(report, state.done_count(run), state.queued_count(run))
+                        on_page(report, done, self.queued)
         state.finish(run, _now())
         return self._result(run, resumed)
 
@@ -178,7 +183,7 @@ class SiteScan:
             self.state.record(run, item, report, fetched=fetched)
             return None if item.kind == "sitemap" else report
         if item.kind == "sitemap":
-            self.state.record(run, item, self._failed(item.url, None), fetched=fetched, discovered=self._from_sitemap(item, answer))
+            self.state.record(run, item, self._failed(item.url, None), fetched=fetched, discovered=self._from_sitemap(run, item, answer))
             return None
         previous = self.state.last_report(item.url, run)
         known = self.state.known(item.url)
@@ -234,7 +239,7 @@ class SiteScan:
         report = self.checker.check_report(document.text, path=url, as_of=self.options.as_of)
         return report.model_copy(update={"findings": tuple(document.locate(list(report.findings)))})
 
-    def _from_sitemap(self, item: Queued, answer: Response) -> list[Queued]:
+    def _from_sitemap(self, run: int, item: Queued, answer: Response) -> list[Queued]:
         try:
             pages, children = parse_sitemap(answer.content)
         except SitemapError as exc:
@@ -242,11 +247,14 @@ class SiteScan:
             return []
         found = [Queued(u, item.depth, "sitemap") for u in children]
         found += [Queued(u, item.depth, seed_item(u).kind) for u in pages]
-        kept = []
+        kept, seen = [], set()
         for queued in found:
+            if queued.url in seen or self.state.is_queued(run, queued.url):
+                continue
+            seen.add(queued.url)
             if host_of(queued.url) in self.hosts and self.robots.allowed(queued.url) and self._room(queued.url):
                 kept.append(queued)
-                self.per_path[_path_key(queued.url)] += 1
+                self._count(queued.url)
         return kept
 
     def _stored_links(self, url: str) -> list[str]:
@@ -269,12 +277,15 @@ class SiteScan:
             if self.state.is_queued(run, url) or not self.robots.allowed(url) or not self._room(url):
                 continue
             found.append(Queued(url, item.depth + 1, kind))
-            self.per_path[_path_key(url)] += 1
+            self._count(url)
         return found
 
+    def _count(self, url: str) -> None:
+        self.per_path[_path_key(url)] += 1
+        self.queued += 1
+
     def _room(self, url: str) -> bool:
-        queued = sum(self.per_path.values())
-        if queued >= self.options.max_pages:
+        if self.queued >= self.options.max_pages:
             self._note(f"page limit reached ({self.options.max_pages:,}): the rest of the site was not visited")
             return False
         if self.per_path[_path_key(url)] >= self.options.max_per_path:
