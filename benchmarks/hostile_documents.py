@@ -22,8 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import _peak_rss_mb, _termcheck_command  # noqa: E402
-from tests.hostile_cases import CASES, SENTENCE  # noqa: E402
+from run import _peak_rss_mb, _termcheck_command
+
+from tests.hostile_cases import CASES, SENTENCE
 
 BUDGET_MB = 250
 

@@ -15,15 +15,15 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import _termcheck_command  # noqa: E402
-from tests.site_fixture import LoopbackSite, generate_site  # noqa: E402
+from run import _termcheck_command
+
+from tests.site_fixture import LoopbackSite, generate_site
 
 PROBE = (
     "import resource, subprocess, sys, time\n"
@@ -51,7 +51,6 @@ def main() -> int:
         first_seconds, first_rss = _timed(scan)
         pages = len({path for _, path, _ in server.requests})
         server.requests.clear()
-        started = time.perf_counter()
         second_seconds, second_rss = _timed(scan)
         conditional = sum(1 for _, _, etag in server.requests if etag)
     print(f"site: {len(site):,} resources ({args.pages:,} articles), served on loopback")

@@ -10,9 +10,9 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 SLIP = "中华人民共合国"
 SENTENCE = f"{SLIP}成立以来，各项事业取得历史性成就。"
@@ -108,7 +108,7 @@ def text_box_docx(folder: Path) -> Path:
         f"<v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>{SENTENCE}</w:t></w:r></w:p></w:txbxContent>"
         "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
     )
-    xml = re.sub(r"<w:p>.*?</w:p>", box, _document_xml(), count=1, flags=re.S)
+    xml = re.sub(r"<w:p>.*?</w:p>", box, _document_xml(), count=1, flags=re.DOTALL)
     return write_docx(folder / "textbox.docx", xml)
 
 

@@ -54,7 +54,7 @@ def _nav() -> str:
 def _footer() -> str:
     return (
         '<div class="footer"><p>主办单位：某某县人民政府办公室 地址：某某县人民路1号</p>'
-        f"<p>全县干部群众要再接再励，奋力谱写高质量发展新篇章。</p></div>"
+        "<p>全县干部群众要再接再励，奋力谱写高质量发展新篇章。</p></div>"
     )
 
 
@@ -188,9 +188,13 @@ class LoopbackSite:
                 pass
 
             def do_GET(self):
-                path = self.path.split("?", 1)[0]
+                path, _, query = self.path.partition("?")
                 outer.requests.append(("GET", path, self.headers.get("If-None-Match")))
                 resource = outer.site.get(path)
+                if path == "/calendar.html":  # an endless calendar: every month links to the next
+                    month = int(query.partition("=")[2] or 0)
+                    body = f'<html><body><p>{month}月活动安排</p><a href="/calendar.html?month={month + 1}">下月</a></body></html>'
+                    resource = Resource(body.encode("utf-8"))
                 if resource is None:
                     return self._send(404, b"not found", "text/plain")
                 if resource.fail_first and outer.failures.get(path, 0) < resource.fail_first:

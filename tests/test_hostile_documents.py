@@ -52,7 +52,7 @@ def test_a_folder_with_traps_checks_the_rest_and_names_each_file_on_one_line(tmp
     result = _check(root, tmp_path)
     assert result.returncode == 2
     # The link back to the parent is not followed (each file once); the loop is one line.
-    assert result.stdout.count(f"error NAME-0004") == 2, result.stdout
+    assert result.stdout.count("error NAME-0004") == 2, result.stdout
     assert f"{root}/line\\nbreak.txt:1:1: error NAME-0004" in result.stdout
     assert f"{root}/a.txt:1:1: error NAME-0004" in result.stdout
     assert result.stderr.splitlines()[0] == f"termcheck: {root}/loop.txt: cannot read: Too many levels of symbolic links"

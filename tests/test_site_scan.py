@@ -17,7 +17,7 @@ import pytest
 from termcheck import Checker
 from termcheck.scan.crawl import ScanOptions, blank_shared_lines, scan, scan_folder
 from termcheck.scan.page import charset_of, page_from_bytes
-from termcheck.scan.site_report import render_site_report, site_summary
+from termcheck.scan.site_report import render_site_report
 
 from .site_fixture import NAV_SLIP, PLANTED, PRIVATE_SLIP, LoopbackSite, generate_site
 from .test_html_report_browser import chromium, png_size
@@ -229,3 +229,17 @@ def test_a_mirror_folder_is_scanned_like_the_site(checker, tmp_path):
     assert sum(1 for _, text in found if text == NAV_SLIP) == 1
     again = scan_folder(checker, root, tmp_path / "mirror.sqlite", FAST)
     assert again.new == [] and again.fixed == [] and again.still_open == len(found)
+
+
+def test_an_endless_calendar_and_the_page_limit_stop_with_a_note(checker, tmp_path):
+    site = generate_site(8)
+    site["/index.html"].body = site["/index.html"].body.replace(b"</ul>", b'<li><a href="/calendar.html">\xe6\xb4\xbb\xe5\x8a\xa8</a></li></ul>', 1)
+    with LoopbackSite(site) as server:
+        deep = ScanOptions(delay=0, backoff=0.01, max_depth=500)  # so that the per-path limit is what stops it
+        result = scan(checker, [server.base + "/"], tmp_path / "cal.sqlite", deep)
+        calendar = server.fetched("/calendar.html")
+        limited = scan(checker, [server.base + "/index.html"], tmp_path / "few.sqlite", ScanOptions(delay=0, backoff=0.01, max_pages=10))
+    assert calendar == 50
+    assert any("differ only in their query" in note and "/calendar.html" in note for note in result.notes)
+    assert len(limited.reports) <= 10
+    assert any(note.startswith("page limit reached (10)") for note in limited.notes)

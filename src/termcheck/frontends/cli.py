@@ -16,18 +16,10 @@ from ..sources import DEFAULT_INCLUDE
 from .common import build_checker as _build_checker
 from .common import fail as _fail
 from .common import make_checker as _make_checker
+from .common import parse_date as _parse_date
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT_ERROR = 0, 1, 2
 FAIL_ON = {"error": Severity.error, "warning": Severity.warning, "info": Severity.info}
-
-
-def _parse_date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import sys
 
 import click
@@ -31,3 +32,13 @@ def build_checker(*args, **kwargs):
         return make_checker(*args, **kwargs)
     except TermcheckError as exc:
         fail(str(exc))
+
+
+def parse_date(ctx, param, value):
+    """A click callback: ``--as-of YYYY-MM-DD`` as a date."""
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None

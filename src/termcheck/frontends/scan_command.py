@@ -9,7 +9,7 @@ import click
 
 from ..errors import TermcheckError, one_line
 from ..report import RENDERERS
-from .common import build_checker, fail
+from .common import build_checker, fail, parse_date
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT_ERROR = 0, 1, 2
 _RANK = {"error": 3, "warning": 2, "info": 1}
@@ -29,7 +29,7 @@ _RANK = {"error": 3, "warning": 2, "info": 1}
 @click.option("--concurrency", type=int, default=4, show_default=True, help="Fetching threads in all.")
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds to wait for a server to answer or send more.")
 @click.option("--retries", type=int, default=3, show_default=True, help="Further tries after a 5xx or a timeout.")
-@click.option("--as-of", callback=lambda c, p, v: _date(v), help="Check every page as of this date, not its PubDate (YYYY-MM-DD).")
+@click.option("--as-of", callback=parse_date, help="Check every page as of this date, not its PubDate (YYYY-MM-DD).")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=str), help="Extra lexicon file.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True)
 def scan(targets, url_file, state_path, report_html, report_json, output_format, fail_on, lexicons, **limits):
@@ -80,17 +80,6 @@ def scan(targets, url_file, state_path, report_html, report_json, output_format,
             _write(path, text)
     click.echo(_summary(result), err=True)
     sys.exit(_exit_code(result, fail_on))
-
-
-def _date(value):
-    import datetime as dt
-
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
 def _write(path: Path, text: str) -> None:

@@ -34,7 +34,7 @@ from .sitemap import SitemapError, parse_sitemap
 from .state import Queued, State
 
 ATTACHMENT_SUFFIXES = (".docx", ".pdf")
-_NOT_PAGES = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|svg|ico|css|js|mp[34]|avi|mov|wmv|flv|zip|rar|7z|gz|tar|exe|apk|doc|xls|xlsx|ppt|pptx|wps|et|swf)$", re.I)
+_NOT_PAGES = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|svg|ico|css|js|mp[34]|avi|mov|wmv|flv|zip|rar|7z|gz|tar|exe|apk|doc|xls|xlsx|ppt|pptx|wps|et|swf)$", re.IGNORECASE)
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 # A repeated line shorter than this is too plain to be worth skipping (一、 二、 ……).
 MIN_SHARED_LINE = 6
@@ -183,13 +183,14 @@ class SiteScan:
             self.state.record(run, item, report, fetched=fetched)
             return None if item.kind == "sitemap" else report
         if item.kind == "sitemap":
-            self.state.record(run, item, self._failed(item.url, None), fetched=fetched, discovered=self._from_sitemap(run, item, answer))
+            found = self._from_sitemap(run, item, answer)
+            self.state.record(run, item, self._failed(item.url, None), fetched=fetched, discovered=found, notes=self._take_notes())
             return None
         previous = self.state.last_report(item.url, run)
         known = self.state.known(item.url)
         if answer.not_modified and previous is not None:
-            links = self._stored_links(item.url)
-            self.state.record(run, item, previous, fetched=fetched, discovered=self._discovered(run, item, links))
+            found = self._discovered(run, item, self._stored_links(item.url))
+            self.state.record(run, item, previous, fetched=fetched, discovered=found, notes=self._take_notes())
             return previous
         digest = hashlib.sha256(answer.content).hexdigest()
         page_row = {"etag": answer.etag, "last_modified": answer.last_modified, "content_hash": digest,
@@ -199,12 +200,15 @@ class SiteScan:
         except (InputError, FetchError) as exc:
             report, links, lines, info = self._failed(item.url, str(exc)), [], [], {}
         page_row.update(info)
+        found = self._discovered(run, item, links)
         self.state.record(
-            run, item, report, fetched=fetched, page=page_row, lines=lines,
-            discovered=self._discovered(run, item, links), notes=self._pending_notes,
+            run, item, report, fetched=fetched, page=page_row, lines=lines, discovered=found, notes=self._take_notes()
         )
-        self._pending_notes = []
         return report
+
+    def _take_notes(self) -> list[str]:
+        notes, self._pending_notes = self._pending_notes, []
+        return notes
 
     def _check(self, item: Queued, answer: Response, unchanged: FileReport | None):
         url = item.url

@@ -26,7 +26,6 @@ from collections.abc import Iterator
 from ..errors import InputError
 from .base import Document, Format, ParagraphSpan
 
-
 MAX_PARTS = 10_000
 MAX_UNPACKED_BYTES = 128 * 1024 * 1024  # all parts together, media included
 MAX_XML_BYTES = 32 * 1024 * 1024  # the XML parts together: python-docx holds them as lxml trees
