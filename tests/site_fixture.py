@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import threading
+import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -191,6 +192,19 @@ class LoopbackSite:
                 path, _, query = self.path.partition("?")
                 outer.requests.append(("GET", path, self.headers.get("If-None-Match")))
                 resource = outer.site.get(path)
+                if path == "/drip.html":  # a slow drip: a byte every 0.2 s, for a minute
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                    self.send_header("Content-Length", "300")
+                    self.end_headers()
+                    for _ in range(300):
+                        try:
+                            self.wfile.write(b" ")
+                            self.wfile.flush()
+                        except OSError:
+                            return
+                        time.sleep(0.2)
+                    return
                 if path == "/calendar.html":  # an endless calendar: every month links to the next
                     month = int(query.partition("=")[2] or 0)
                     body = f'<html><body><p>{month}月活动安排</p><a href="/calendar.html?month={month + 1}">下月</a></body></html>'

@@ -243,3 +243,23 @@ def test_an_endless_calendar_and_the_page_limit_stop_with_a_note(checker, tmp_pa
     assert any("differ only in their query" in note and "/calendar.html" in note for note in result.notes)
     assert len(limited.reports) <= 10
     assert any(note.startswith("page limit reached (10)") for note in limited.notes)
+
+
+def test_an_oversized_page_a_binary_and_a_slow_drip_are_lines_and_do_not_stall(checker, tmp_path):
+    from .site_fixture import Resource
+
+    site = generate_site(4)
+    site["/big.html"] = Resource(b"<html><body>" + "正文内容。".encode("utf-8") * 20_000 + b"</body></html>")
+    site["/photo.html"] = Resource(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
+    options = ScanOptions(delay=0, backoff=0.01, retries=0, max_bytes=100_000, deadline=1.5, follow_links=False)
+    with LoopbackSite(site) as server:
+        started = time.monotonic()
+        seeds = [server.base + p for p in ("/big.html", "/photo.html", "/drip.html", "/xxgk/art0003.html")]
+        result = scan(checker, seeds, tmp_path / "limits.sqlite", options)
+        seconds = time.monotonic() - started
+    errors = {r.path.replace(server.base, ""): r.error for r in result.reports}
+    assert errors["/big.html"] == f"{server.base}/big.html: larger than the page limit (100,000 bytes), not checked"
+    assert errors["/photo.html"] == f"{server.base}/photo.html: binary file (contains NUL bytes), not checked"
+    assert errors["/drip.html"] == f"{server.base}/drip.html: too slow: still sending after 1.5 s, not checked"
+    assert errors["/xxgk/art0003.html"] is None
+    assert seconds < 30

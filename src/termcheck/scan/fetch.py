@@ -143,14 +143,15 @@ class Fetcher:
                 return Response(url, 304, etag=answer.headers.get("etag"), last_modified=answer.headers.get("last-modified"))
             if status >= 400:
                 raise FetchError(f"HTTP {status}")
+            too_large = FetchError(f"larger than the page limit ({_size(self.max_bytes)}), not checked")
             declared = answer.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.max_bytes:
-                raise FetchError(f"larger than the {self.max_bytes // (1024 * 1024)} MB page limit, not checked")
+                raise too_large
             body = bytearray()
             for piece in answer.iter_bytes():
                 body += piece
                 if len(body) > self.max_bytes:
-                    raise FetchError(f"larger than the {self.max_bytes // (1024 * 1024)} MB page limit, not checked")
+                    raise too_large
                 if time.monotonic() - started > self.deadline:
                     raise FetchError(f"too slow: still sending after {self.deadline:g} s, not checked")
             return Response(
@@ -161,3 +162,7 @@ class Fetcher:
                 answer.headers.get("etag"),
                 answer.headers.get("last-modified"),
             )
+
+
+def _size(limit: int) -> str:
+    return f"{limit // (1024 * 1024)} MB" if limit % (1024 * 1024) == 0 else f"{limit:,} bytes"
