@@ -13,6 +13,8 @@ Each candidate then passes the guards below, in order: anything they drop is lef
 
 from __future__ import annotations
 
+import bisect
+
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
@@ -70,13 +72,18 @@ class PhraseSlipDetector(Detector):
         text = scan.folded.text
         correct, slips = _sound_hits(index, text)
         slips += _form_hits(index, text)
-        correct.sort()
+        correct = Spans(correct)
+        listed = Spans(
+            (start, end)
+            for start, end, ref in scan.hits
+            if ref.role == HIT and scan.compiled.rules[ref.rule_id].category is Category.typo
+        )
         seen = set()
         for start, end, phrase_id, kind, edit_index in slips:
             if (start, end, phrase_id) in seen:
                 continue
             seen.add((start, end, phrase_id))
-            slip = PhraseSlip(scan, index, correct, start, end, phrase_id, kind, edit_index)
+            slip = PhraseSlip(scan, index, correct, start, end, phrase_id, kind, edit_index, listed)
             if not any(guard(slip) for guard in GUARDS):
                 yield self._candidate(slip)
 
@@ -119,7 +126,12 @@ def _form_hits(index: PhraseIndex, text: str) -> list[tuple]:
             if kind in (PREFIX, SUFFIX):
                 slips.extend(_beside_anchor(index, text, start, end, phrase_id, kind == PREFIX))
             elif kind in (LEFT, RIGHT):
-                slips.extend(_around_half(text, start, end, phrase_id, phrase, kind == LEFT))
+                left = kind == LEFT
+                # Most halves stand in correct text: two cheap tests before any edit is tried.
+                if text.startswith(phrase, start) if left else text.endswith(phrase, 0, end):
+                    continue
+                if _edit_possible_beside(text, start, end, phrase, left):
+                    slips.extend(_around_half(text, start, end, phrase_id, phrase, left))
     return slips
 
 
@@ -147,12 +159,9 @@ def _beside_anchor(index: PhraseIndex, text: str, start: int, end: int, phrase_i
 
 
 def _around_half(text: str, start: int, end: int, phrase_id: int, phrase: str, left: bool):
-    """A longer phrase, one edit away, round one of its halves."""
+    """A longer phrase, one edit away, round one of its halves (which `_form_hits` saw is not the
+    phrase itself and can begin an edit)."""
     n = len(phrase)
-    if (left and text.startswith(phrase, start)) or (not left and text.endswith(phrase, 0, end)):
-        return
-    if not _edit_possible_beside(text, start, end, phrase, left):
-        return
     for length in (n - 1, n, n + 1):
         span = (start, start + length) if left else (end - length, end)
         if span[0] < 0 or span[1] > len(text):
@@ -189,8 +198,8 @@ def _inner_edit(phrase: str, written: str, kind: str, index: int) -> bool:
 class PhraseSlip:
     """One candidate slip of a protected phrase, with what the guards ask about it, worked out once."""
 
-    def __init__(self, scan, index, correct, start, end, phrase_id, kind, edit_index):
-        self.scan, self.index, self.correct = scan, index, correct
+    def __init__(self, scan, index, correct, start, end, phrase_id, kind, edit_index, listed):
+        self.scan, self.index, self.correct, self.listed = scan, index, correct, listed
         self.start, self.end, self.edit_index = start, end, edit_index
         self.text = scan.folded.text
         self.found = self.text[start:end]
@@ -221,6 +230,22 @@ class PhraseSlip:
         return self.found[self.edit_index], self.phrase[self.edit_index]
 
 
+class Spans:
+    """(start, end) spans sorted by start, asked for those overlapping a range without a scan of all."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+        self.longest = max((end - start for start, end in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        first = bisect.bisect_left(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end)
+        for s, e in self.spans[first:last]:
+            if start < e:
+                yield s, e
+
+
 # -- guards: each says why a candidate is not reported; they run in this order -------------------
 
 
@@ -236,7 +261,7 @@ def _unexplained_substitution(slip: PhraseSlip) -> bool:
 def _overlaps_a_correct_phrase(slip: PhraseSlip) -> bool:
     """The text holds another protected phrase, correctly written, where the slip would be. One
     wholly inside the slip (社会主义 in 社会主义制渡) explains none of its changed character."""
-    return any(s < slip.end and slip.start < e and not (slip.start <= s and e <= slip.end) for s, e in slip.correct)
+    return any(not (slip.start <= s and e <= slip.end) for s, e in slip.correct.overlapping(slip.start, slip.end))
 
 
 def _overlaps_a_correct_form(slip: PhraseSlip) -> bool:
@@ -245,10 +270,7 @@ def _overlaps_a_correct_form(slip: PhraseSlip) -> bool:
 
 def _listed_already(slip: PhraseSlip) -> bool:
     """A typo lexicon lists the wrong form inside the slip (嘱目 in 备受嘱目): its entry says it better."""
-    return any(
-        ref.role == HIT and slip.start <= start and end <= slip.end and slip.scan.compiled.rules[ref.rule_id].category is Category.typo
-        for start, end, ref in slip.scan.hits
-    )
+    return any(slip.start <= start and end <= slip.end for start, end in slip.listed.overlapping(slip.start, slip.end))
 
 
 def _not_in_force(slip: PhraseSlip) -> bool:
