@@ -263,3 +263,16 @@ def test_an_oversized_page_a_binary_and_a_slow_drip_are_lines_and_do_not_stall(c
     assert errors["/drip.html"] == f"{server.base}/drip.html: too slow: still sending after 1.5 s, not checked"
     assert errors["/xxgk/art0003.html"] is None
     assert seconds < 30
+
+
+def test_a_changed_checker_checks_unchanged_pages_again(checker, tmp_path):
+    site = generate_site(12)
+    state = tmp_path / "state.sqlite"
+    with LoopbackSite(site) as server:
+        scan(Checker(ignore=["typo"]), [server.base + "/"], state, FAST)
+        server.requests.clear()
+        again = scan(checker, [server.base + "/"], state, FAST)
+        conditional = [path for _, path, etag in server.requests if etag]
+    assert conditional == []  # new lexicons or settings: nothing is taken as already checked
+    assert (server.base + "/", NAV_SLIP) in {(url, f["text"]) for url, f in again.new}
+    assert Checker(ignore=["typo"]).fingerprint() != checker.fingerprint()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -92,6 +93,20 @@ class Checker:
             typo_sensitivity=typo_sensitivity or config.typo_sensitivity,
             matcher=matcher,
         )
+
+    def fingerprint(self) -> str:
+        """Changes whenever a check could come out differently: the code and data of the detectors,
+        the lexicon files, the settings. The site scan re-checks an unchanged page when it changes."""
+        from .cache import code_fingerprint
+
+        digest = hashlib.sha256(code_fingerprint())
+        digest.update(self.compiled.source_key.encode())
+        settings = (
+            self.allow, self.select, self.ignore, sorted((k, v.value) for k, v in self.severity_overrides.items()),
+            [(type(d).__name__, getattr(d, "sensitivity", None)) for d in self.detectors],
+        )
+        digest.update(repr(settings).encode())
+        return digest.hexdigest()
 
     # A pickled checker carries its compiled lexicons, so worker processes never recompile;
     # the private tokenizer of the new process still has to learn the domain words.

@@ -83,6 +83,7 @@ class Compiled:
     confusion: dict[str, dict[str, str]] = field(default_factory=dict)  # char -> {confusable: kind}
     refs: list[tuple[PatternRef, ...]] = field(default_factory=list)  # by pattern id
     phrases: object = None  # the PhraseIndex of every protected phrase, if any lexicon lists some
+    source_key: str = ""  # hash of the lexicon files it was compiled from, and of the backend
 
     def hits(self, folded_text: str) -> list[tuple[int, int, PatternRef]]:
         """Every (start, end, ref) of every pattern, overlapping ones included."""
@@ -278,4 +279,6 @@ def compile_lexicons(
             builder.add_lexicon(load_lexicon(path, bundled=bundled))
         return builder.build(backend)
 
-    return cached("compiled", key.digest(), build, keep=8, use_cache=use_cache)
+    compiled = cached("compiled", key.digest(), build, keep=8, use_cache=use_cache)
+    compiled.source_key = key.hexdigest()  # which lexicon files, as they read, made it
+    return compiled

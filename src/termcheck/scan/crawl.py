@@ -125,6 +125,8 @@ class SiteScan:
             deadline=options.deadline, retries=options.retries, backoff=options.backoff, max_bytes=options.max_bytes,
         )
         self.robots = _Robots(self.fetcher)
+        # A page unchanged since a check by another checker (new lexicons, other settings) is checked again.
+        self.checker_id = checker.fingerprint()
         self.per_path: Counter[str] = Counter()
         self.queued = 0  # URLs in this run's queue
         self._pending_notes: list[str] = []
@@ -164,7 +166,7 @@ class SiteScan:
     def _validators(self, run: int, item: Queued) -> dict[str, str | None]:
         """ETag and Last-Modified of a page an earlier run checked, for a conditional request."""
         known = self.state.known(item.url) if item.kind != "sitemap" else None
-        if known is None or self.state.last_report(item.url, run) is None:
+        if known is None or known.checker != self.checker_id or self.state.last_report(item.url, run) is None:
             return {}
         return {"etag": known.etag, "last_modified": known.last_modified}
 
@@ -194,9 +196,9 @@ class SiteScan:
             return previous
         digest = hashlib.sha256(answer.content).hexdigest()
         page_row = {"etag": answer.etag, "last_modified": answer.last_modified, "content_hash": digest,
-                    "title": "", "column": "", "published": None, "links": None}
+                    "title": "", "column": "", "published": None, "links": None, "checker": self.checker_id}
         try:
-            report, links, lines, info = self._check(item, answer, previous if known and known.content_hash == digest else None)
+            report, links, lines, info = self._check(item, answer, previous if known and (known.content_hash, known.checker) == (digest, self.checker_id) else None)
         except (InputError, FetchError) as exc:
             report, links, lines, info = self._failed(item.url, str(exc)), [], [], {}
         page_row.update(info)

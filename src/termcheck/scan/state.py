@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS queue (
 CREATE INDEX IF NOT EXISTS queue_pending ON queue (run, done, seq);
 CREATE TABLE IF NOT EXISTS pages (
     url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, content_hash TEXT, title TEXT, column_name TEXT,
-    published TEXT, links TEXT);
+    published TEXT, links TEXT, checker TEXT);
 CREATE TABLE IF NOT EXISTS visits (
     run INTEGER, url TEXT, report TEXT, fetched TEXT, PRIMARY KEY (run, url));
 CREATE TABLE IF NOT EXISTS seen_lines (hash TEXT PRIMARY KEY, url TEXT);
@@ -46,6 +46,7 @@ class Known:
     etag: str | None
     last_modified: str | None
     content_hash: str | None
+    checker: str | None  # the fingerprint of the checker that checked it
 
 
 def finding_key(finding: Finding) -> str:
@@ -117,7 +118,7 @@ class State:
 
     # -- pages ------------------------------------------------------------------------
     def known(self, url: str) -> Known | None:
-        row = self.db.execute("SELECT etag, last_modified, content_hash FROM pages WHERE url = ?", (url,)).fetchone()
+        row = self.db.execute("SELECT etag, last_modified, content_hash, checker FROM pages WHERE url = ?", (url,)).fetchone()
         return Known(*row) if row else None
 
     def last_report(self, url: str, before_run: int) -> FileReport | None:
@@ -151,8 +152,8 @@ class State:
             )
             if page is not None:
                 self.db.execute(
-                    "INSERT OR REPLACE INTO pages (url, etag, last_modified, content_hash, title, column_name, published, links)"
-                    " VALUES (:url, :etag, :last_modified, :content_hash, :title, :column, :published, :links)",
+                    "INSERT OR REPLACE INTO pages (url, etag, last_modified, content_hash, title, column_name, published, links, checker)"
+                    " VALUES (:url, :etag, :last_modified, :content_hash, :title, :column, :published, :links, :checker)",
                     {"url": item.url, **page},
                 )
             for line in lines:
