@@ -99,10 +99,7 @@ def candidate_slips(text: str, phrase: str):
     checker = termcheck.default_checker()
     folded = fold(text)
     scan = Scan(text, folded, checker.compiled, datetime.date(2026, 1, 1), list(checker.compiled.hits(folded.text)))
-    index = checker.compiled.phrases
-    correct, found = phrase_slips._sound_hits(index, folded.text)
-    found += phrase_slips._form_hits(index, folded.text)
-    return [phrase_slips.PhraseSlip(scan, index, correct, *c) for c in found if index.phrases[c[2]] == phrase]
+    return [slip for slip in phrase_slips.candidate_slips(scan, checker.compiled.phrases) if slip.phrase == phrase]
 
 
 @pytest.mark.parametrize(

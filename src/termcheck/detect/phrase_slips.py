@@ -69,21 +69,7 @@ class PhraseSlipDetector(Detector):
         index: PhraseIndex | None = scan.compiled.phrases
         if index is None or not len(index):
             return
-        text = scan.folded.text
-        correct, slips = _sound_hits(index, text)
-        slips += _form_hits(index, text)
-        correct = Spans(correct)
-        listed = Spans(
-            (start, end)
-            for start, end, ref in scan.hits
-            if ref.role == HIT and scan.compiled.rules[ref.rule_id].category is Category.typo
-        )
-        seen = set()
-        for start, end, phrase_id, kind, edit_index in slips:
-            if (start, end, phrase_id) in seen:
-                continue
-            seen.add((start, end, phrase_id))
-            slip = PhraseSlip(scan, index, correct, start, end, phrase_id, kind, edit_index, listed)
+        for slip in candidate_slips(scan, index):
             if not any(guard(slip) for guard in GUARDS):
                 yield self._candidate(slip)
 
@@ -98,6 +84,24 @@ class PhraseSlipDetector(Detector):
             slip.start, slip.end, f"{rule.id}/near-miss", rule.category, severity, message,
             suggestions=(slip.phrase,), confidence=CONFIDENCE.get(slip.kind, 0.6), source=rule.source,
         )
+
+
+def candidate_slips(scan: Scan, index: PhraseIndex) -> Iterator[PhraseSlip]:
+    """Every slip of a protected phrase the text may hold, once each, before any guard."""
+    text = scan.folded.text
+    correct, slips = _sound_hits(index, text)
+    slips += _form_hits(index, text)
+    correct = Spans(correct)
+    listed = Spans(
+        (start, end)
+        for start, end, ref in scan.hits
+        if ref.role == HIT and scan.compiled.rules[ref.rule_id].category is Category.typo
+    )
+    seen = set()
+    for start, end, phrase_id, kind, edit_index in slips:
+        if (start, end, phrase_id) not in seen:
+            seen.add((start, end, phrase_id))
+            yield PhraseSlip(scan, index, correct, start, end, phrase_id, kind, edit_index, listed)
 
 
 def _sound_hits(index: PhraseIndex, text: str) -> tuple[list[tuple[int, int]], list[tuple]]:
