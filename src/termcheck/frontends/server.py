@@ -24,6 +24,8 @@ import signal
 import time
 from collections.abc import Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -31,7 +33,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
 
 from .. import __version__
-from ..errors import TermcheckError
+from ..errors import InputError, TermcheckError, one_line
 from ..report import RENDERERS, get_renderer
 
 DEFAULT_MAX_BODY_BYTES = 1_000_000
@@ -222,6 +224,90 @@ def _add_routes(app: FastAPI) -> None:
         report = report.model_copy(update={"findings": tuple(apply_directives(report.findings, body.text))})
         rendered = get_renderer(body.format)([report])
         return Response(content=rendered, media_type=RENDERERS[body.format].media_type)
+
+    _add_editor_routes(app)
+
+
+# -- the editor page (docs/editor.md): plain files of the package, no outside origin ----------------
+
+WEB_DIR = Path(__file__).resolve().parents[1] / "web"
+_STATIC = {"editor.js": "text/javascript; charset=utf-8", "editor.css": "text/css; charset=utf-8"}
+# No inline script or style, nothing from another origin, no plugin, no framing.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+_PAGE_HEADERS = {"Content-Security-Policy": CONTENT_SECURITY_POLICY, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _upload_error(message: str) -> JSONResponse:
+    return JSONResponse(status_code=422, content={"error": one_line(message)})
+
+
+def _read_upload(name: str, data: bytes):
+    """The text of an uploaded file, read as `termcheck check` reads a file of that name."""
+    from ..sources import format_for
+
+    if not data:
+        raise InputError(f"{name}: empty file, nothing to check")
+    return format_for(name).read(data, name)
+
+
+def _add_editor_routes(app: FastAPI) -> None:
+    @app.get("/", include_in_schema=False)
+    def editor_page() -> Response:
+        return Response((WEB_DIR / "editor.html").read_bytes(), media_type="text/html; charset=utf-8", headers=_PAGE_HEADERS)
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def editor_static(name: str) -> Response:
+        if name not in _STATIC:
+            return Response(status_code=404)
+        return Response((WEB_DIR / name).read_bytes(), media_type=_STATIC[name], headers=_PAGE_HEADERS)
+
+    @app.post(
+        "/v1/document",
+        summary="Read an uploaded file",
+        description="The body is the file's bytes; `name` gives its suffix (.txt, .md, .html, .docx, .pdf).",
+        responses={413: {"description": "Body larger than the limit"}, 422: {"description": "Unreadable file"}},
+    )
+    async def read_document_upload(request: Request, name: str) -> JSONResponse:
+        try:
+            document = _read_upload(name, await request.body())
+        except TermcheckError as exc:
+            return _upload_error(str(exc))
+        return JSONResponse({"name": name, "kind": document.kind, "text": document.text})
+
+    @app.post(
+        "/v1/annotate-docx",
+        summary="A copy of an uploaded .docx with a Word comment on each finding",
+        responses={413: {"description": "Body larger than the limit"}, 422: {"description": "Not a readable .docx"}},
+    )
+    async def annotate_upload(request: Request, name: str = "draft.docx", as_of: str | None = None, ignore: str = "") -> Response:
+        import tempfile
+
+        from ..edit.annotate_docx import annotate
+        from ..models import selector_matches
+
+        data = await request.body()
+        try:
+            day = _dt.date.fromisoformat(as_of) if as_of else request.app.state.default_as_of
+        except ValueError:
+            return _upload_error(f"{as_of!r} is not a date in YYYY-MM-DD form")
+        ignored = [rule for rule in ignore.split(",") if rule]
+        with tempfile.TemporaryDirectory() as folder:
+            source, target = Path(folder) / "in.docx", Path(folder) / "out.docx"
+            source.write_bytes(data)
+            try:
+                report = request.app.state.checker.check_file(source, as_of=day)
+                findings = [f for f in report.findings if not any(selector_matches(r, f.rule, f.category) for r in ignored)]
+                annotate(source, findings, target)
+            except TermcheckError as exc:
+                return _upload_error(str(exc).replace(str(source), name))
+            stem = Path(name).stem or "draft"
+            headers = {"Content-Disposition": f"attachment; filename*=UTF-8''{quote(stem)}.annotated.docx"}
+            return Response(target.read_bytes(), media_type=DOCX_MEDIA_TYPE, headers=headers)
+
 
 
 async def reload_lexicons(app: FastAPI, trigger: str) -> tuple[int, dict]:
