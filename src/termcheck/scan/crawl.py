@@ -22,7 +22,7 @@ import urllib.robotparser
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -31,7 +31,7 @@ from ..models import FileReport
 from .fetch import USER_AGENT, Fetcher, FetchError, Response, host_of
 from .page import page_from_bytes
 from .sitemap import SitemapError, parse_sitemap
-from .state import Queued, State
+from .state import Known, Queued, State, finding_key
 
 ATTACHMENT_SUFFIXES = (".docx", ".pdf")
 _NOT_PAGES = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|svg|ico|css|js|mp[34]|avi|mov|wmv|flv|zip|rar|7z|gz|tar|exe|apk|doc|xls|xlsx|ppt|pptx|wps|et|swf)$", re.IGNORECASE)
@@ -127,8 +127,8 @@ class SiteScan:
         self.robots = _Robots(self.fetcher)
         # A page unchanged since a check by another checker (new lexicons, other settings) is checked again.
         self.checker_id = checker.fingerprint()
+        self.queued: set[str] = set()  # this run's queue, in memory: asked for every link found
         self.per_path: Counter[str] = Counter()
-        self.queued = 0  # URLs in this run's queue
         self._pending_notes: list[str] = []
 
     # -- the run ----------------------------------------------------------------------
@@ -136,39 +136,40 @@ class SiteScan:
         state = self.state
         items = [seed_item(url) for url in seeds]
         run, resumed = state.start(items, _now())
-        for (url,) in state.db.execute("SELECT url FROM queue WHERE run = ?", (run,)):
+        for url in state.queued_urls(run):
             self._count(url)
         done = state.done_count(run)
         if not resumed and self.options.follow_links:
             for url in seeds:
                 self.robots.allowed(url)  # reads robots.txt, and the sitemaps it names
-            sitemaps = [Queued(u, 0, "sitemap") for u in self.robots.sitemaps if host_of(u) in self.hosts]
+            sitemaps = [Queued(u, 0, "sitemap") for u in self.robots.sitemaps if host_of(u) in self.hosts and u not in self.queued]
             for queued in sitemaps:
                 self._count(queued.url)
-            with state.db:
-                state.db.execute("BEGIN")
-                state._enqueue(run, sitemaps)
+            state.enqueue(run, sitemaps)
         batch_size = max(1, self.options.concurrency) * 4
         with ThreadPoolExecutor(max(1, self.options.concurrency)) as pool:
             while True:
                 batch = state.pending(run, batch_size)
                 if not batch:
                     break
-                fetched = pool.map(self._fetch, batch, [self._validators(run, item) for item in batch])
-                for item, answer in zip(batch, fetched):
-                    report = self._visit(run, item, answer)
+                priors = [self._prior(run, item) for item in batch]
+                fetched = pool.map(self._fetch, batch, [_validators(*prior) for prior in priors])
+                for item, prior, answer in zip(batch, priors, fetched):
+                    report = self._visit(run, item, answer, *prior)
                     done += 1
                     if on_page and report is not None:
-                        on_page(report, done, self.queued)
+                        on_page(report, done, len(self.queued))
         state.finish(run, _now())
         return self._result(run, resumed)
 
-    def _validators(self, run: int, item: Queued) -> dict[str, str | None]:
-        """ETag and Last-Modified of a page an earlier run checked, for a conditional request."""
-        known = self.state.known(item.url) if item.kind != "sitemap" else None
-        if known is None or known.checker != self.checker_id or self.state.last_report(item.url, run) is None:
-            return {}
-        return {"etag": known.etag, "last_modified": known.last_modified}
+    def _prior(self, run: int, item: Queued) -> tuple[Known | None, FileReport | None]:
+        """What an earlier run learnt of this URL, if this checker's verdict on it still holds."""
+        if item.kind == "sitemap":
+            return None, None
+        known = self.state.known(item.url)
+        if known is None or known.checker != self.checker_id:
+            return known, None  # new lexicons or settings: nothing is taken as already checked
+        return known, self.state.last_report(item.url, run)
 
     def _fetch(self, item: Queued, validators: dict) -> Response | Exception:
         """Runs on a fetching thread: no state here, only the network."""
@@ -178,7 +179,9 @@ class SiteScan:
             return exc
 
     # -- one URL ----------------------------------------------------------------------
-    def _visit(self, run: int, item: Queued, answer: Response | Exception) -> FileReport | None:
+    def _visit(
+        self, run: int, item: Queued, answer: Response | Exception, known: Known | None, previous: FileReport | None
+    ) -> FileReport | None:
         fetched = _now()
         if isinstance(answer, Exception):
             report = self._failed(item.url, f"{item.url}: {answer}")
@@ -188,17 +191,16 @@ class SiteScan:
             found = self._from_sitemap(run, item, answer)
             self.state.record(run, item, self._failed(item.url, None), fetched=fetched, discovered=found, notes=self._take_notes())
             return None
-        previous = self.state.last_report(item.url, run)
-        known = self.state.known(item.url)
         if answer.not_modified and previous is not None:
-            found = self._discovered(run, item, self._stored_links(item.url))
+            found = self._discovered(run, item, self.state.links(item.url))
             self.state.record(run, item, previous, fetched=fetched, discovered=found, notes=self._take_notes())
             return previous
         digest = hashlib.sha256(answer.content).hexdigest()
         page_row = {"etag": answer.etag, "last_modified": answer.last_modified, "content_hash": digest,
                     "title": "", "column": "", "published": None, "links": None, "checker": self.checker_id}
         try:
-            report, links, lines, info = self._check(item, answer, previous if known and (known.content_hash, known.checker) == (digest, self.checker_id) else None)
+            unchanged = previous if known is not None and known.content_hash == digest else None
+            report, links, lines, info = self._check(item, answer, unchanged)
         except (InputError, FetchError) as exc:
             report, links, lines, info = self._failed(item.url, str(exc)), [], [], {}
         page_row.update(info)
@@ -217,7 +219,9 @@ class SiteScan:
         path = urlsplit(answer.url).path.lower()
         content_type = answer.content_type.split(";")[0].strip().lower()
         if item.kind == "attachment" or path.endswith(ATTACHMENT_SUFFIXES) or content_type in _ATTACHMENT_TYPES:
-            return self._check_attachment(url, answer, unchanged), [], [], {}
+            suffix = PurePosixPath(path).suffix
+            suffix = suffix if suffix in ATTACHMENT_SUFFIXES else _ATTACHMENT_TYPES.get(content_type, ".pdf")
+            return unchanged or self._check_attachment(url, answer.content, suffix), [], [], {}
         if content_type not in _HTML_TYPES:
             raise InputError(f"{url}: not a page ({content_type}), not checked")
         page = page_from_bytes(url, answer.content, answer.content_type)
@@ -233,15 +237,10 @@ class SiteScan:
         located = page.document.locate(list(report.findings))
         return report.model_copy(update={"findings": tuple(located)}), page.links, own_lines, info
 
-    def _check_attachment(self, url: str, answer: Response, unchanged: FileReport | None) -> FileReport:
+    def _check_attachment(self, url: str, content: bytes, suffix: str) -> FileReport:
         from ..sources import format_for
 
-        if unchanged is not None:
-            return unchanged
-        suffix = PurePosixPath(urlsplit(answer.url).path).suffix.lower()
-        reader = format_for(f"x{suffix}") if suffix in ATTACHMENT_SUFFIXES else format_for("x" + _ATTACHMENT_TYPES.get(
-            answer.content_type.split(";")[0].strip().lower(), ".pdf"))
-        document = reader.read(answer.content, url)
+        document = format_for("attachment" + suffix).read(content, url)
         report = self.checker.check_report(document.text, path=url, as_of=self.options.as_of)
         return report.model_copy(update={"findings": tuple(document.locate(list(report.findings)))})
 
@@ -253,19 +252,14 @@ class SiteScan:
             return []
         found = [Queued(u, item.depth, "sitemap") for u in children]
         found += [Queued(u, item.depth, seed_item(u).kind) for u in pages]
-        kept, seen = [], set()
+        kept = []
         for queued in found:
-            if queued.url in seen or self.state.is_queued(run, queued.url):
+            if queued.url in self.queued:
                 continue
-            seen.add(queued.url)
             if host_of(queued.url) in self.hosts and self.robots.allowed(queued.url) and self._room(queued.url):
                 kept.append(queued)
                 self._count(queued.url)
         return kept
-
-    def _stored_links(self, url: str) -> list[str]:
-        row = self.state.db.execute("SELECT links FROM pages WHERE url = ?", (url,)).fetchone()
-        return json.loads(row[0]) if row and row[0] else []
 
     def _discovered(self, run: int, item: Queued, links: Iterable[str]) -> list[Queued]:
         if not self.options.follow_links or item.kind != "page":
@@ -280,18 +274,18 @@ class SiteScan:
             kind = "attachment" if parts.path.lower().endswith(ATTACHMENT_SUFFIXES) else "page"
             if kind == "page" and item.depth + 1 > self.options.max_depth:
                 continue
-            if self.state.is_queued(run, url) or not self.robots.allowed(url) or not self._room(url):
+            if url in self.queued or not self.robots.allowed(url) or not self._room(url):
                 continue
             found.append(Queued(url, item.depth + 1, kind))
             self._count(url)
         return found
 
     def _count(self, url: str) -> None:
+        self.queued.add(url)
         self.per_path[_path_key(url)] += 1
-        self.queued += 1
 
     def _room(self, url: str) -> bool:
-        if self.queued >= self.options.max_pages:
+        if len(self.queued) >= self.options.max_pages:
             self._note(f"page limit reached ({self.options.max_pages:,}): the rest of the site was not visited")
             return False
         if self.per_path[_path_key(url)] >= self.options.max_per_path:
@@ -301,7 +295,7 @@ class SiteScan:
 
     def _note(self, note: str) -> None:
         if note not in self._pending_notes:
-            self._pending_notes = [*self._pending_notes, note]
+            self._pending_notes.append(note)
 
     @staticmethod
     def _failed(url: str, message: str | None) -> FileReport:
@@ -310,16 +304,13 @@ class SiteScan:
     # -- the outcome ------------------------------------------------------------------
     def _result(self, run: int, resumed: bool) -> ScanResult:
         state = self.state
-        kinds = dict(state.db.execute("SELECT url, kind FROM queue WHERE run = ?", (run,)).fetchall())
-        reports = [r for r in state.reports(run) if kinds.get(r.path) != "sitemap"]
+        reports = state.reports(run)
         result = ScanResult(run, resumed, reports, notes=state.notes(run))
         result.pages = {r.path: state.page_info(r.path) for r in reports}
         previous = state.previous_run(run)
         result.previous_run = previous
         if previous is None:
             return result
-        from .state import finding_key
-
         before = {r.path: r for r in state.reports(previous)}
         for report in reports:
             now = {finding_key(f): f for f in report.findings}
@@ -336,6 +327,13 @@ _ATTACHMENT_TYPES = {
     "application/pdf": ".pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
 }
+
+
+def _validators(known: Known | None, previous: FileReport | None) -> dict[str, str | None]:
+    """ETag and Last-Modified of a page this checker already checked, for a conditional request."""
+    if known is None or previous is None:
+        return {}
+    return {"etag": known.etag, "last_modified": known.last_modified}
 
 
 def _path_key(url: str) -> str:
@@ -368,8 +366,7 @@ def scan_folder(checker, folder: Path, state_path: Path, options: ScanOptions = 
     )
     served = {str(p): p for p in files}
     state = State(state_path)
-    scanner = SiteScan(checker, state, ScanOptions(**{**options.__dict__, "follow_links": False}), {""},
-                       fetcher=_FolderFetcher(served))
+    scanner = SiteScan(checker, state, replace(options, follow_links=False), {""}, fetcher=_FolderFetcher(served))
     try:
         return scanner.run(list(served), on_page)
     finally:

@@ -101,11 +101,13 @@ class State:
                 (run, seq, item.url, item.depth, item.kind),
             )
 
-    def queued_count(self, run: int) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM queue WHERE run = ?", (run,)).fetchone()[0]
+    def enqueue(self, run: int, items: Iterable[Queued]) -> None:
+        with self.db:
+            self.db.execute("BEGIN")
+            self._enqueue(run, items)
 
-    def is_queued(self, run: int, url: str) -> bool:
-        return self.db.execute("SELECT 1 FROM queue WHERE run = ? AND url = ?", (run, url)).fetchone() is not None
+    def queued_urls(self, run: int) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT url FROM queue WHERE run = ?", (run,))]
 
     def pending(self, run: int, limit: int) -> list[Queued]:
         rows = self.db.execute(
@@ -120,6 +122,11 @@ class State:
     def known(self, url: str) -> Known | None:
         row = self.db.execute("SELECT etag, last_modified, content_hash, checker FROM pages WHERE url = ?", (url,)).fetchone()
         return Known(*row) if row else None
+
+    def links(self, url: str) -> list[str]:
+        """The links the page had when it was last read in full."""
+        row = self.db.execute("SELECT links FROM pages WHERE url = ?", (url,)).fetchone()
+        return json.loads(row[0]) if row and row[0] else []
 
     def last_report(self, url: str, before_run: int) -> FileReport | None:
         row = self.db.execute(
@@ -165,8 +172,10 @@ class State:
 
     # -- results ----------------------------------------------------------------------
     def reports(self, run: int) -> list[FileReport]:
+        """The run's page and attachment reports, in queue order (sitemaps are a means, not a result)."""
         rows = self.db.execute(
-            "SELECT v.report FROM visits v JOIN queue q ON q.run = v.run AND q.url = v.url WHERE v.run = ? ORDER BY q.seq",
+            "SELECT v.report FROM visits v JOIN queue q ON q.run = v.run AND q.url = v.url"
+            " WHERE v.run = ? AND q.kind != 'sitemap' ORDER BY q.seq",
             (run,),
         ).fetchall()
         return [FileReport.model_validate_json(row[0]) for row in rows]
