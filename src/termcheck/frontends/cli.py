@@ -10,18 +10,14 @@ from pathlib import Path
 import click
 
 from ..errors import TermcheckError, one_line
-from ..models import FileReport, Severity
+from ..models import FileReport
 from ..report import RENDERERS
 from ..sources import DEFAULT_INCLUDE
 from .common import build_checker as _build_checker
+from .common import exit_code
 from .common import fail as _fail
 from .common import make_checker as _make_checker
 from .common import parse_date as _parse_date
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT_ERROR = 0, 1, 2
-FAIL_ON = {"error": Severity.error, "warning": Severity.warning, "info": Severity.info}
-
-
 
 
 def _config_rebuild(config_path, lexicons):
@@ -225,13 +221,7 @@ class _CheckRun:
                 click.echo(f"termcheck: wrote {outcome.out_path} ({outcome.comments} comment(s){unanchored})", err=True)
 
     def exit_code(self, reports: list[FileReport]) -> int:
-        if self.input_error:
-            return EXIT_INPUT_ERROR
-        if self.fail_on != "never":
-            threshold = FAIL_ON[self.fail_on].rank
-            if any(f.severity.rank >= threshold for r in reports for f in r.findings):
-                return EXIT_FINDINGS
-        return EXIT_CLEAN
+        return exit_code(reports, self.fail_on, self.input_error)
 
 
 @main.command()

@@ -1,4 +1,4 @@
-"""What the commands share: the one-line exit-2 failure, and a Checker built from config and flags."""
+"""What the commands share: exit codes, the one-line exit-2 failure, and a Checker built from config and flags."""
 
 from __future__ import annotations
 
@@ -8,8 +8,21 @@ import sys
 import click
 
 from ..errors import TermcheckError, one_line
+from ..models import Severity
 
-EXIT_INPUT_ERROR = 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT_ERROR = 0, 1, 2
+FAIL_ON = {"error": Severity.error, "warning": Severity.warning, "info": Severity.info}
+
+
+def exit_code(reports, fail_on: str, input_error: bool) -> int:
+    """2 if an input could not be read, else 1 if a finding is at ``fail_on`` or above, else 0."""
+    if input_error:
+        return EXIT_INPUT_ERROR
+    if fail_on != "never":
+        threshold = FAIL_ON[fail_on].rank
+        if any(f.severity.rank >= threshold for r in reports for f in r.findings):
+            return EXIT_FINDINGS
+    return EXIT_CLEAN
 
 
 def fail(message: str) -> None:

@@ -9,10 +9,7 @@ import click
 
 from ..errors import TermcheckError, one_line
 from ..report import RENDERERS
-from .common import build_checker, fail, parse_date
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT_ERROR = 0, 1, 2
-_RANK = {"error": 3, "warning": 2, "info": 1}
+from .common import build_checker, exit_code, fail, parse_date
 
 
 @click.command()
@@ -79,7 +76,7 @@ def scan(targets, url_file, state_path, report_html, report_json, output_format,
         if path is not None:
             _write(path, text)
     click.echo(_summary(result), err=True)
-    sys.exit(_exit_code(result, fail_on))
+    sys.exit(exit_code(result.reports, fail_on, any(r.error for r in result.reports)))
 
 
 def _write(path: Path, text: str) -> None:
@@ -100,14 +97,6 @@ def _summary(result) -> str:
     if unreadable:
         line += f"; {unreadable} could not be read"
     return line
-
-
-def _exit_code(result, fail_on: str) -> int:
-    if any(r.error for r in result.reports):
-        return EXIT_INPUT_ERROR
-    if fail_on != "never" and any(_RANK[f.severity.value] >= _RANK[fail_on] for r in result.reports for f in r.findings):
-        return EXIT_FINDINGS
-    return EXIT_CLEAN
 
 
 class _ScanProgress:

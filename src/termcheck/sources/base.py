@@ -8,7 +8,7 @@ that text back to the source (an HTML source offset, a .docx paragraph).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,6 +91,18 @@ class Document:
                 located.append(f.model_copy(update={"location": location}))
             return located
         return findings
+
+
+def paragraph_document(paragraphs: Iterable[tuple[str, str, int]], kind: str) -> Document:
+    """Paragraphs ``(text, part, index)`` one a line, each finding located by its part and index."""
+    pieces: list[str] = []
+    spans: list[ParagraphSpan] = []
+    offset = 0
+    for text, part, index in paragraphs:
+        spans.append(ParagraphSpan(offset, offset + len(text), part, index))
+        pieces.append(text + "\n")
+        offset += len(text) + 1
+    return Document("".join(pieces), kind=kind, paragraphs=tuple(spans))
 
 
 def read_bytes(path: Path) -> bytes:

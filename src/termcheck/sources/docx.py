@@ -24,7 +24,7 @@ import zlib
 from collections.abc import Iterator
 
 from ..errors import InputError
-from .base import Document, Format, ParagraphSpan
+from .base import Document, Format, paragraph_document
 
 MAX_PARTS = 10_000
 MAX_UNPACKED_BYTES = 128 * 1024 * 1024  # all parts together, media included
@@ -81,10 +81,14 @@ def open_docx(data: bytes, name: str):
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise InputError(f"{name}: not a readable .docx file ({type(exc).__name__})") from None
     except Exception as exc:  # lxml syntax errors and other damage inside the package
-        reason = str(exc).splitlines()[0] if str(exc) else ""
-        if reason.startswith("Excessive depth in document"):  # lxml's limit while huge_tree is off
-            raise InputError(f"{name}: damaged .docx file (elements nested deeper than 256 levels)") from None
-        raise InputError(f"{name}: damaged .docx file ({type(exc).__name__}: {reason[:120]})") from None
+        raise _damaged(name, exc) from None
+
+
+def _damaged(name: str, exc: Exception) -> InputError:
+    reason = str(exc).splitlines()[0] if str(exc) else ""
+    if reason.startswith("Excessive depth in document"):  # lxml's limit while huge_tree is off
+        return InputError(f"{name}: damaged .docx file (elements nested deeper than 256 levels)")
+    return InputError(f"{name}: damaged .docx file ({type(exc).__name__}: {reason[:120]})")
 
 
 def _blocks(container, in_table: bool) -> Iterator[tuple[bool, object]]:
@@ -137,25 +141,17 @@ def docx_document(data: bytes, name: str) -> Document:
     except InputError:
         raise
     except Exception as exc:  # parts that parse but are not what Word writes (a root of another name)
-        raise InputError(f"{name}: damaged .docx file ({type(exc).__name__}: {str(exc).splitlines()[0][:120]})") from None
+        raise _damaged(name, exc) from None
 
 
 def _read_text(document, name: str) -> Document:
-    pieces: list[str] = []
-    spans: list[ParagraphSpan] = []
-    offset = 0
-    for part, index, paragraph in iter_paragraphs(document):
-        text = paragraph.text
-        spans.append(ParagraphSpan(offset, offset + len(text), part, index))
-        pieces.append(text + "\n")
-        offset += len(text) + 1
-    text = "".join(pieces)
-    if not text.strip() and _has_unread_text(document):
+    read = paragraph_document(((p.text, part, index) for part, index, p in iter_paragraphs(document)), "docx")
+    if not read.text.strip() and _has_unread_text(document):
         raise InputError(
             f"{name}: no paragraph text termcheck can read (its text is in text boxes, fields or tracked "
             "changes only), not checked"
         )
-    return Document(text, kind="docx", paragraphs=tuple(spans))
+    return read
 
 
 def _has_unread_text(document) -> bool:

@@ -12,7 +12,7 @@ import io
 import logging
 
 from ..errors import InputError
-from .base import Document, Format, ParagraphSpan
+from .base import Document, Format, paragraph_document
 
 # pypdf warns about each repaired defect through logging; the one line we raise says enough.
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
@@ -34,16 +34,11 @@ def pdf_document(data: bytes, name: str) -> Document:
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OSError, EOFError) as exc:
         reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
         raise InputError(f"{name}: damaged PDF ({reason})") from None
-    pieces, spans, offset = [], [], 0
-    for number, text in enumerate(pages, 1):
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        spans.append(ParagraphSpan(offset, offset + len(text), "page", number))
-        pieces.append(text + "\n")
-        offset += len(text) + 1
-    text = "".join(pieces)
-    if not text.strip():
+    one_break = (text.replace("\r\n", "\n").replace("\r", "\n") for text in pages)
+    read = paragraph_document(((text, "page", number) for number, text in enumerate(one_break, 1)), "pdf")
+    if not read.text.strip():
         raise InputError(f"{name}: no text layer in {len(pages)} page(s) (a scanned PDF?), not checked")
-    return Document(text, kind="pdf", paragraphs=tuple(spans))
+    return read
 
 
 FORMAT = Format("pdf", (".pdf",), pdf_document, walked=("*.pdf",), directives=False)
