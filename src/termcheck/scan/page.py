@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
+import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin
 
 from ..sources.base import Document
-from ..sources.html import html_document, require_visible_text
+from ..sources.html import TextExtractor, html_document, require_visible_text
 from ..text.decode import decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -51,15 +51,17 @@ def decode_page(data: bytes, content_type: str | None, name: str) -> str:
     return decode(data, name)
 
 
-class _Collector(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
+class _PageReader(TextExtractor):
+    """The page's text, and in the same pass its links, meta tags and title."""
+
+    def __init__(self, source: str):
+        super().__init__(source)
         self.links: list[str] = []
         self.meta: dict[str, str] = {}
         self.title = ""
         self._in_title = False
 
-    def handle_starttag(self, tag, attrs):
+    def _collect(self, tag, attrs):
         values = {k.lower(): (v or "") for k, v in attrs}
         if tag in ("a", "area") and values.get("href"):
             self.links.append(values["href"])
@@ -72,13 +74,33 @@ class _Collector(HTMLParser):
         elif tag == "title":
             self._in_title = True
 
+    def handle_starttag(self, tag, attrs):
+        self._collect(tag, attrs)
+        super().handle_starttag(tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        self._collect(tag, attrs)
+        super().handle_startendtag(tag, attrs)
+
     def handle_endtag(self, tag):
         if tag == "title":
             self._in_title = False
+        super().handle_endtag(tag)
 
     def handle_data(self, data):
         if self._in_title:
             self.title += data
+        super().handle_data(data)
+
+    def handle_entityref(self, name):
+        if self._in_title:
+            self.title += html.unescape(f"&{name};")
+        super().handle_entityref(name)
+
+    def handle_charref(self, name):
+        if self._in_title:
+            self.title += html.unescape(f"&#{name};")
+        super().handle_charref(name)
 
 
 @dataclass(frozen=True)
@@ -104,21 +126,20 @@ def published_date(meta: dict[str, str]) -> _dt.date | None:
 
 
 def parse_page(url: str, source: str) -> Page:
-    collector = _Collector()
-    collector.feed(source)
-    collector.close()
+    reader = _PageReader(source)
+    document = html_document(source, reader)
     links = []
-    for href in collector.links:
+    for href in reader.links:
         href = href.strip()
         if href.lower().startswith(("javascript:", "mailto:", "tel:", "data:", "#")):
             continue
         links.append(urldefrag(urljoin(url, href))[0])
-    meta = collector.meta
+    meta = reader.meta
     return Page(
         url=url,
-        document=html_document(source),
+        document=document,
         links=tuple(dict.fromkeys(links)),
-        title=" ".join(collector.title.split()),
+        title=" ".join(reader.title.split()),
         column=meta.get("columnname", ""),
         published=published_date(meta),
         meta=meta,

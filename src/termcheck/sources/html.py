@@ -31,7 +31,9 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
-class _TextExtractor(HTMLParser):
+class TextExtractor(HTMLParser):
+    """The tokenizer's events into text and source map; a subclass may collect more in the same pass."""
+
     def __init__(self, source: str):
         super().__init__(convert_charrefs=False)
         self.source = source
@@ -134,8 +136,8 @@ class _TextExtractor(HTMLParser):
         self._reference("&#", name)
 
 
-def html_document(source: str) -> Document:
-    extractor = _TextExtractor(source)
+def html_document(source: str, extractor: TextExtractor | None = None) -> Document:
+    extractor = extractor or TextExtractor(source)
     extractor.feed(source)
     extractor.close()
     source_map = SourceMap(
