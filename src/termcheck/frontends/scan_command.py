@@ -72,9 +72,10 @@ def scan(targets, url_file, state_path, report_html, report_json, output_format,
         click.echo(f"termcheck: {one_line(note)}", err=True)
     renderer = RENDERERS[output_format]
     click.echo(renderer.render(result.reports), nl=False)
-    for path, text in ((report_html, render_site_report(result) if report_html else ""), (report_json, site_summary_json(result) if report_json else "")):
-        if path is not None:
-            _write(path, text)
+    if report_html is not None:
+        _write(report_html, render_site_report(result))
+    if report_json is not None:
+        _write(report_json, site_summary_json(result))
     click.echo(_summary(result), err=True)
     sys.exit(exit_code(result.reports, fail_on, any(r.error for r in result.reports)))
 

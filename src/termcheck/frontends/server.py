@@ -24,6 +24,7 @@ import signal
 import time
 from collections.abc import Callable
 from contextlib import asynccontextmanager
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -241,6 +242,11 @@ _PAGE_HEADERS = {"Content-Security-Policy": CONTENT_SECURITY_POLICY, "X-Content-
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+@lru_cache(maxsize=None)
+def _web_file(name: str) -> bytes:
+    return (WEB_DIR / name).read_bytes()
+
+
 def _upload_error(message: str) -> JSONResponse:
     return JSONResponse(status_code=422, content={"error": one_line(message)})
 
@@ -257,13 +263,13 @@ def _read_upload(name: str, data: bytes):
 def _add_editor_routes(app: FastAPI) -> None:
     @app.get("/", include_in_schema=False)
     def editor_page() -> Response:
-        return Response((WEB_DIR / "editor.html").read_bytes(), media_type="text/html; charset=utf-8", headers=_PAGE_HEADERS)
+        return Response(_web_file("editor.html"), media_type="text/html; charset=utf-8", headers=_PAGE_HEADERS)
 
     @app.get("/static/{name}", include_in_schema=False)
     def editor_static(name: str) -> Response:
         if name not in _STATIC:
             return Response(status_code=404)
-        return Response((WEB_DIR / name).read_bytes(), media_type=_STATIC[name], headers=_PAGE_HEADERS)
+        return Response(_web_file(name), media_type=_STATIC[name], headers=_PAGE_HEADERS)
 
     @app.post(
         "/v1/document",
