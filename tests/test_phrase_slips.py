@@ -61,6 +61,41 @@ def test_real_words_and_other_phrases_are_left_alone(phrase_checker, text):
     assert slips(phrase_checker, text) == []
 
 
+@pytest.mark.parametrize(
+    "text, slip, phrase",
+    [
+        # a rare inner character written as its familiar lookalike: neither anchor survives
+        ("检查组发现，个别单位整改工作蜻蜒点水，没有触及根本。", "蜻蜒点水", "蜻蜓点水"),
+        ("安全生产责任重于泰山，任何时候都不能麻痛大意。", "麻痛大意", "麻痹大意"),
+        ("要把中央精神宣传到村到户，做到妇蠕皆知。", "妇蠕皆知", "妇孺皆知"),
+        ("有的文件照搬照抄、味同爵蜡，群众不愿看。", "味同爵蜡", "味同嚼蜡"),
+    ],
+)
+def test_inner_shape_slips_of_rare_characters_are_found(phrase_checker, text, slip, phrase):
+    assert (slip, phrase) in slips(phrase_checker, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "检查组发现，个别单位整改工作蜻蜓点水，没有触及根本。",
+        "安全生产责任重于泰山，任何时候都不能麻痹大意。",
+        "春季是蜻蜓、蝴蝶等昆虫繁殖的季节。",
+    ],
+)
+def test_the_right_forms_of_rare_characters_are_left_alone(phrase_checker, text):
+    assert slips(phrase_checker, text) == []
+
+
+def test_jiebas_misspelt_idioms_are_not_protected():
+    # jieba lists 悬梁刺骨 and 竭泽而鱼; THUOCL's idiom list judged them misspellings
+    index = termcheck.default_checker().compiled.phrases
+    assert {"悬梁刺股", "竭泽而渔", "洁白无瑕"} <= index.vocabulary
+    assert not {"悬梁刺骨", "竭泽而鱼", "洁白无暇"} & index.vocabulary
+    findings = termcheck.check("发展经济不能竭泽而鱼，必须坚持生态优先。", as_of=AS_OF)
+    assert [(f.text, f.suggestions[0]) for f in findings] == [("竭泽而鱼", "竭泽而渔")]
+
+
 def test_a_slip_is_a_warning_with_the_phrase_as_its_suggestion(phrase_checker):
     (finding,) = phrase_checker.check("各地各部门要按部旧班推进各项改革任务。", as_of=AS_OF)
     assert finding.rule == "PHRASE-IDIOM/near-miss"

@@ -5,7 +5,8 @@ A slip is found three ways:
 - a sound-key hit that differs from its phrase in exactly one character: a homophone or a
   near-pinyin slip, in any position;
 - a form-automaton anchor of a four-character phrase beside a character that is one of the
-  missing one's shape slips (病入膏盲), or that doubles an inner character;
+  missing one's shape slips (病入膏盲), or that doubles an inner character; or the phrase itself
+  with a rare inner character written as a common lookalike (饮鸠止渴);
 - a half of a longer phrase, extended by one edit (any confusable substitution, a dropped
   character, a doubled one, a swap).
 Each candidate then passes the guards below, in order: anything they drop is left alone.
@@ -19,7 +20,7 @@ from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
 from ..lexicon.patterns import HIT
-from ..lexicon.phrases import LEFT, PREFIX, RIGHT, SUFFIX, PhraseIndex
+from ..lexicon.phrases import INNER, LEFT, PREFIX, RIGHT, SUFFIX, PhraseIndex
 from ..lexicon.schema import PhrasesEntry
 from ..models import Category, Severity
 from ..text import char_ngrams, confusion, person_names, segment
@@ -127,7 +128,10 @@ def _form_hits(index: PhraseIndex, text: str) -> list[tuple]:
     for pattern, start, end in index.form_matcher.find(text):
         for phrase_id, kind in index.anchored_at(pattern):
             phrase = index.phrases[phrase_id]
-            if kind in (PREFIX, SUFFIX):
+            if kind == INNER:
+                at = next(i for i, (a, b) in enumerate(zip(text[start:end], phrase)) if a != b)
+                slips.append((start, end, phrase_id, confusion.SHAPE, at))
+            elif kind in (PREFIX, SUFFIX):
                 slips.extend(_beside_anchor(index, text, start, end, phrase_id, kind == PREFIX))
             elif kind in (LEFT, RIGHT):
                 left = kind == LEFT

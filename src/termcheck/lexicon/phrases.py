@@ -7,7 +7,10 @@ Two automata serve the phrase-slip detector:
   near-pinyin characters in any position, and every correct occurrence;
 - the **form automaton**: anchors. A four-character phrase registers its first and its last
   three characters (for a shape slip of the character left out, or a doubled inner one); a
-  longer phrase registers its two halves, since any single edit leaves one intact. Swaps are
+  longer phrase registers its two halves, since any single edit leaves one intact. An inner
+  character of a four-character phrase that is rare (outside the RARE_FROM most common) registers
+  the phrase written with each of its closer-shaped, more common lookalikes (饮鸠止渴 for 饮鸩止渴):
+  those slips keep neither anchor, and sound keys miss them. Swaps are
   looked for in longer phrases only: in four characters they are mostly other words in their
   own right (睡过头了 beside 睡过了头, 腰背酸痛 beside 腰酸背痛).
 The scan-side reading of the hits is the detector's (`termcheck.detect.phrase_slips`).
@@ -23,10 +26,11 @@ from ..matcher import Matcher
 from ..text import confusion
 from ..text.sound_keys import sound_keys
 
-PREFIX, SUFFIX, LEFT, RIGHT = "prefix", "suffix", "left", "right"
-FORM_KINDS = (PREFIX, SUFFIX, LEFT, RIGHT)  # a form reference is phrase id * 4 + the kind's place here
+PREFIX, SUFFIX, LEFT, RIGHT, INNER = "prefix", "suffix", "left", "right", "inner"
+FORM_KINDS = (PREFIX, SUFFIX, LEFT, RIGHT, INNER)  # a form reference is phrase id * 5 + the kind's place here
 ANCHORED_LENGTH = 4  # phrases of this length use prefix/suffix anchors; longer ones their halves
 MIN_ANCHOR = 3
+RARE_FROM = 2500  # characters outside this many of the most common get their inner shape slips registered
 
 
 class PhraseIndex:
@@ -42,6 +46,7 @@ class PhraseIndex:
         self.readings: dict[int, tuple[str, ...]] = {}  # phrase id -> its own reading, where it differs
         by_key: dict[str, list[int]] = defaultdict(list)
         by_form: dict[str, list[int]] = defaultdict(list)
+        rare_shapes = _rare_shape_slips({char for phrase in self.phrases for char in phrase[1:-1]})
         for phrase_id, phrase in enumerate(self.phrases):
             usual_key = keys.of(phrase)
             by_key[usual_key].append(phrase_id)
@@ -49,7 +54,7 @@ class PhraseIndex:
             if own and keys.of_syllables(phrase, own) != usual_key:
                 self.readings[phrase_id] = tuple(own)
                 by_key[keys.of_syllables(phrase, own)].append(phrase_id)
-            for form, kind in _form_patterns(phrase):
+            for form, kind in _form_patterns(phrase, rare_shapes):
                 if form not in self.vocabulary:
                     by_form[form].append(phrase_id * len(FORM_KINDS) + FORM_KINDS.index(kind))
         self.key_matcher = Matcher(list(by_key), backend)
@@ -102,12 +107,15 @@ def _own_reading(phrase: str) -> list[str] | None:
     return syllables if len(syllables) == len(phrase) else None
 
 
-def _form_patterns(phrase: str):
+def _form_patterns(phrase: str, rare_shapes: dict[str, str]):
     """(form, kind) of the anchors a phrase registers in the form automaton."""
     n = len(phrase)
     if n == ANCHORED_LENGTH:
         yield phrase[:-1], PREFIX
         yield phrase[1:], SUFFIX
+        for at in (1, 2):
+            for lookalike in rare_shapes.get(phrase[at], ""):
+                yield phrase[:at] + lookalike + phrase[at + 1 :], INNER
     else:
         # Halves, but none shorter than three characters: a two-character half is a common word
         # (五湖四海 is anchored, but 中国共产党 would give 中国|共产党) and would be checked all the
@@ -115,6 +123,19 @@ def _form_patterns(phrase: str):
         # is left to the sound keys.
         yield phrase[: max(MIN_ANCHOR, n // 2)], LEFT
         yield phrase[n - max(MIN_ANCHOR, n - n // 2) :], RIGHT
+
+
+def _rare_shape_slips(chars: set[str]) -> dict[str, str]:
+    """For each rare character, its close lookalikes that are more common (鸩: 鸠 鸳 鸦): the slip
+    writes the familiar character for the rare one."""
+    common = set(confusion.common_chars()[:RARE_FROM])
+    frequency = confusion.char_frequency()
+    table = {}
+    for char in chars - common:
+        more_common = "".join(other for other in confusion.close_shapes(char) if frequency.get(other, 0) > frequency.get(char, 0))
+        if more_common:
+            table[char] = more_common
+    return table
 
 
 def _shape_slips(chars: set[str]) -> dict[str, dict[str, str]]:
