@@ -26,13 +26,34 @@ CLEAN = Path(__file__).resolve().parents[2] / "shared" / "data" / "clean"
 CRAWL_END = dt.date(2019, 12, 31)
 
 
+DATE_DEPENDENT = ("/title", "/outdated", "leader/order")
+
+
 def _document_day(path: Path, text: str) -> dt.date:
-    """The signature date, else 31 December of the year in the file name, else the crawl end."""
-    day, how = document_date(text)
-    if how == "document":
-        return day
+    """The date the text carries, else 31 December of the year in the file name, else the crawl end."""
+    date = document_date(text)
+    if date.source != "today":
+        return date.day
     year = re.search(r"(19|20)\d\d", path.name)
     return dt.date(int(year.group(0)), 12, 31) if year else CRAWL_END
+
+
+def dated_checks_on_own_dates(checker, files: list[Path]) -> None:
+    """Error/warning findings of dated checks when each file is judged on the date its text
+    carries (no file name, no crawl period): issue #20 wants none."""
+    sources: Counter[str] = Counter()
+    dated = []
+    for path in files:
+        report = checker.check_report(path.read_text(encoding="utf-8"), path=path.name)
+        sources[report.as_of_source] += 1
+        dated += [
+            (path.name, f) for f in report.findings
+            if f.severity.value != "info" and any(marker in f.rule for marker in DATE_DEPENDENT)
+        ]
+    print("dates the texts carry:", ", ".join(f"{source} {n}" for source, n in sources.most_common()))
+    print(f"dated checks reported on each document's own date: {len(dated)}")
+    for name, f in dated:
+        print(f"  {name}:{f.line}: {f.rule} {f.text!r} {f.message}")
 
 
 def main(argv: list[str]) -> int:
@@ -76,6 +97,7 @@ def main(argv: list[str]) -> int:
         f"after review: {real_slips} are real slips of the published text; "
         f"false alarms {alarms} = {alarms / characters * 10_000 if characters else 0.0:.2f} per 10,000 characters"
     )
+    dated_checks_on_own_dates(checker, files)
     return 0
 
 

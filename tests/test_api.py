@@ -97,11 +97,11 @@ def test_check_file_reads_gb18030(tmp_path, core_checker):
     path.write_bytes("截止目前，工作进展顺利。".encode("gb18030"))
     report = core_checker.check_file(path, as_of=AS_OF)
     assert rules(report.findings) == ["TTYPO-0001"]
-    assert report.as_of == AS_OF and report.as_of_source == "given"
+    assert report.as_of == AS_OF and report.as_of_source == "option"
 
 
 def test_check_file_reports_signature_date(tmp_path, core_checker):
     path = tmp_path / "notice.txt"
     path.write_text("关于做好工作的通知\n截止目前进展顺利。\n\n某某市人民政府办公室\n2021年12月28日\n", encoding="utf-8")
     report = core_checker.check_file(path)
-    assert report.as_of == dt.date(2021, 12, 28) and report.as_of_source == "document"
+    assert report.as_of == dt.date(2021, 12, 28) and report.as_of_source == "signature"

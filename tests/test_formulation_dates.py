@@ -130,13 +130,13 @@ def test_document_date_from_the_signature(tmp_path):
         encoding="utf-8",
     )
     report = termcheck.default_checker().check_file(path)
-    assert report.as_of == dt.date(2021, 12, 28) and report.as_of_source == "document"
+    assert report.as_of == dt.date(2021, 12, 28) and report.as_of_source == "signature"
     assert report.findings == ()
     result = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
     assert json.loads(result.output)["files"][0]["as_of"] == "2021-12-28"
     later = CliRunner().invoke(main, ["check", "--format", "json", "--as-of", "2025-01-01", str(path)])
     document = json.loads(later.output)
-    assert document["files"][0]["as_of_source"] == "given"
+    assert document["files"][0]["as_of_source"] == "option"
     assert [f["rule"] for f in document["files"][0]["findings"]] == ["LEADER-0002/title"]
 
 

@@ -33,12 +33,12 @@ def test_check_returns_the_cli_json_document(client, core_checker):
     document = response.json()
     assert document["schema_version"] == "1"
     (report,) = document["files"]
-    assert report["path"] == REQUEST_PATH and report["as_of"] == "2024-06-01" and report["as_of_source"] == "given"
+    assert report["path"] == REQUEST_PATH and report["as_of"] == "2024-06-01" and report["as_of_source"] == "option"
     assert [(f["text"], f["suggestions"]) for f in report["findings"]] == [("截止目前", ["截至目前"]), ("再接再励", ["再接再厉"])]
     for f in report["findings"]:
         assert NOTICE[f["start"] : f["end"]] == f["text"]
     expected = FileReport(
-        path=REQUEST_PATH, as_of=dt.date(2024, 6, 1), as_of_source="given",
+        path=REQUEST_PATH, as_of=dt.date(2024, 6, 1), as_of_source="option",
         findings=tuple(core_checker.check(NOTICE, as_of=dt.date(2024, 6, 1))),
     )
     assert response.text == render([expected])

@@ -104,7 +104,7 @@ def test_attachments_and_page_metadata(first_scan):
     pdf_finding = pages["/files/report.pdf"].findings[0]
     assert pdf_finding.location.part == "page" and pdf_finding.location.paragraph == 1
     article = pages["/xxgk/art0003.html"]
-    assert article.as_of.isoformat() == "2026-11-20" and article.as_of_source == "page PubDate"
+    assert article.as_of.isoformat() == "2026-11-20" and article.as_of_source == "html-meta"
     assert result.pages[server.base + "/xxgk/art0003.html"]["column"] == "信息公开"
     finding = article.findings[0]
     html = server.site["/xxgk/art0003.html"].body.decode("utf-8")

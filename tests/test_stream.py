@@ -112,7 +112,7 @@ def test_streamed_file_takes_its_date_from_the_signature(tmp_path, core_checker)
     path = tmp_path / "notice.txt"
     path.write_text(body, encoding="utf-8")
     report = check_stream(core_checker, path, chunk_chars=2400)
-    assert (str(report.as_of), report.as_of_source) == ("2023-05-06", "document")
+    assert (str(report.as_of), report.as_of_source) == ("2023-05-06", "signature")
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from .errors import LexiconError
 from .lexicon.compile import Compiled, bundled_lexicon_paths, compile_lexicons
 from .models import CONTEXT_CHARS, FileReport, Finding, Severity, selector_matches
 from .text import segment
-from .text.dates import document_date
+from .text.dates import DocumentDate, document_date
 from .text.normalize import fold
 
 _NEWLINE = re.compile("\n")
@@ -115,13 +115,19 @@ class Checker:
         segment.add_words(self.compiled.domain_words)
 
     def check(self, text: str, *, as_of: _dt.date | None = None) -> list[Finding]:
-        """Findings in ``text`` as of ``as_of``, else its signature date (落款), else today."""
-        return self._check(text, as_of or document_date(text)[0])
+        """Findings in ``text`` as of ``as_of``, else the date the text carries (`text.dates`)."""
+        return self._check(text, document_date(text, given=as_of))
 
-    def check_report(self, text: str, *, path: str = "<text>", as_of: _dt.date | None = None) -> FileReport:
-        """A report on ``text`` that also says which date it was judged on, and why."""
-        day, how = (as_of, "given") if as_of else document_date(text)
-        return FileReport(path=path, as_of=day, as_of_source=how, findings=tuple(self._check(text, day)))
+    def check_report(
+        self, text: str, *, path: str = "<text>", as_of: _dt.date | None = None, carried: tuple[_dt.date, str] | None = None
+    ) -> FileReport:
+        """A report on ``text`` that also says which date it was judged on, and why; ``carried`` is
+        a date its file carries outside the text (a page's PubDate), with its source."""
+        date = document_date(text, given=as_of, carried=carried)
+        return FileReport(
+            path=path, as_of=date.day, as_of_source=date.source, as_of_year_only=date.year is not None,
+            findings=tuple(self._check(text, date)),
+        )
 
     def check_file(self, path: str | Path, *, as_of: _dt.date | None = None) -> FileReport:
         from .sources import read_document, stream
@@ -129,12 +135,12 @@ class Checker:
         if stream.should_stream(Path(path)):  # large plain text: checked in overlapping windows, bounded memory
             return stream.check_stream(self, Path(path), as_of=as_of)
         document = read_document(Path(path))
-        report = self.check_report(document.text, path=str(path), as_of=as_of)
+        report = self.check_report(document.text, path=str(path), as_of=as_of, carried=document.dated)
         return report.model_copy(update={"findings": tuple(document.locate(list(report.findings)))})
 
-    def _check(self, text: str, as_of: _dt.date) -> list[Finding]:
+    def _check(self, text: str, date: DocumentDate) -> list[Finding]:
         folded = fold(text)
-        scan = Scan(text, folded, self.compiled, as_of, list(self.compiled.hits(folded.text)))
+        scan = Scan(text, folded, self.compiled, date.day, list(self.compiled.hits(folded.text)), date.source, date.year)
         candidates: list[Candidate] = []
         for detector in self.detectors:
             candidates.extend(detector.detect(scan))

@@ -84,6 +84,8 @@ class FileReport(BaseModel):
 
     path: str
     as_of: _dt.date
+    # signature, issued-line, html-meta, docx-properties, wenhao, option or today (text/dates.py)
     as_of_source: str = "today"
+    as_of_year_only: bool = False  # only the year of as_of is known (a 文号)
     findings: tuple[Finding, ...] = ()
     error: str | None = None

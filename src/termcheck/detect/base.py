@@ -59,6 +59,8 @@ class Scan:
     compiled: Compiled
     as_of: _dt.date
     hits: list[tuple[int, int, PatternRef]] = field(default_factory=list)
+    as_of_source: str = "option"
+    as_of_year: int | None = None  # only this year is known (a 文号): as_of is its last day
 
     @cached_property
     def correct_spans(self) -> list[tuple[int, int, str]]:

@@ -37,7 +37,7 @@ class FormulationDetector(Detector):
                 continue
             if text[start:end] != ref.target[0] or ref.target[0] != entry.term:
                 continue
-            year = sentence_year(text, start)
+            year = sentence_year(text, start) or scan.as_of_year
             if year is not None and year < entry.superseded.year:
                 continue
             if year is None and scan.as_of < entry.superseded:

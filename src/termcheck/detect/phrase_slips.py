@@ -15,7 +15,6 @@ Each candidate then passes the guards below, in order: anything they drop is lef
 from __future__ import annotations
 
 import bisect
-
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ..lexicon.patterns import CORRECT
 from ..lexicon.schema import LeaderEntry, Title
 from ..models import Category, Severity
-from ..text.dates import sentence_year
+from ..text.dates import DATE_SOURCES, sentence_year
 from .base import Candidate, Detector, Scan
 
 JOB_TITLES = (
@@ -40,6 +40,12 @@ CENTRAL_COMMITTEES = (
 )
 ORDER_SOURCE = "各届中央委员会第一次全体会议公报（新华社）"
 _LOCAL = re.compile("[省市县区州乡镇村]|书记")
+
+
+def document_day(scan: Scan) -> str:
+    """The document's date as a message gives it: 2018年（文号年份）, 2025-03-01（落款日期）."""
+    day = f"{scan.as_of_year}年" if scan.as_of_year else str(scan.as_of)
+    return f"{day}（{DATE_SOURCES.get(scan.as_of_source, scan.as_of_source)}）"
 
 
 def central_committee_on(day: _dt.date) -> int | None:
@@ -87,14 +93,15 @@ class TitleDetector(Detector):
 
     def _judge(self, scan, entry: LeaderEntry, rule_id, written, start, end) -> Candidate | None:
         rule = scan.compiled.rules[rule_id]
-        year = sentence_year(scan.folded.text, start)
+        sentence = sentence_year(scan.folded.text, start)
+        year = sentence or scan.as_of_year
         matched = [t for t in entry.titles if _title_matches(t, written)]
         if matched:
             if any(_held(t, scan.as_of, year) for t in matched):
                 return None
             title = matched[0]
             period = f"{title.start or '?'}至{title.end or '今'}"
-            when = f"{year}年" if year else f"{scan.as_of}（文档日期）"
+            when = f"{sentence}年" if sentence else document_day(scan)
             ended = title.end and (year or scan.as_of.year) >= title.end.year
             message = f"{entry.name}任“{title.title}”的时间为{period}，{when}不在任期内"
             suggestions = (f"原{written}{entry.name}",) if ended else ()

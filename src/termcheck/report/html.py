@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 
 from ..models import FileReport, Finding
+from ..text.dates import DATE_SOURCES
 from .labels import CATEGORY_LABELS, SEVERITY_LABELS
 from .summary import summarize
 
@@ -170,9 +171,10 @@ def _row(fid: str, finding: Finding, linked: bool, with_context: bool) -> str:
 
 def _file_section(index: int, report: FileReport, text: str | None) -> str:
     ids = [(f"{index}-{n}", f) for n, f in enumerate(report.findings)]
-    as_of = {"given": "指定", "document": "取自成文日期", "today": "当天"}.get(report.as_of_source, report.as_of_source)
+    as_of = DATE_SOURCES.get(report.as_of_source, report.as_of_source)
+    day = f"{report.as_of.year}年" if report.as_of_year_only else report.as_of.isoformat()
     parts = [f'<section class="file" id="file-{index}"><h2>{escape(report.path)}</h2>']
-    meta = f"核对日期 {report.as_of.isoformat()}（{escape(as_of)}） · {len(report.findings)} 处"
+    meta = f"核对日期 {day}（{escape(as_of)}） · {len(report.findings)} 处"
     parts.append(f'<p class="meta">{meta}</p>')
     if report.error:
         parts.append(f'<p class="error-note">未能检查：{escape(report.error)}</p>')

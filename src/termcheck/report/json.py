@@ -16,6 +16,7 @@ def report_document(reports: list[FileReport]) -> dict:
                 "path": r.path,
                 "as_of": r.as_of.isoformat(),
                 "as_of_source": r.as_of_source,
+                "as_of_year_only": r.as_of_year_only,
                 "error": r.error,
                 "findings": [f.model_dump(mode="json") for f in r.findings],
             }
@@ -33,7 +34,10 @@ def render_lines(reports: list[FileReport]) -> str:
     lines = []
     for report in reports:
         for finding in report.findings:
-            record = {"schema_version": SCHEMA_VERSION, "path": report.path, "as_of": report.as_of.isoformat()}
+            record = {
+                "schema_version": SCHEMA_VERSION, "path": report.path,
+                "as_of": report.as_of.isoformat(), "as_of_source": report.as_of_source,
+            }
             record.update(finding.model_dump(mode="json"))
             lines.append(json.dumps(record, ensure_ascii=False))
     return "".join(line + "\n" for line in lines)

@@ -150,6 +150,7 @@ def _result(report: FileReport, finding: Finding, rule_index: int) -> dict:
             "fixSafe": finding.fix_safe,
             "detector": finding.detector,
             "asOf": report.as_of.isoformat(),
+            "asOfSource": report.as_of_source,
         },
     }
     if finding.confidence is not None:

@@ -28,11 +28,21 @@ def _finding_lines(path: str, finding: Finding, color: bool) -> list[str]:
     return [head, f"    {context[:marked_at]}{flagged}{context[marked_at + len(finding.text):]}", f"    {caret}{marks}"]
 
 
+DATE_DEPENDENT = ("/title", "/outdated", "leader/order")
+
+
+def _date_line(report: FileReport) -> str:
+    day = f"{report.as_of.year} (year only)" if report.as_of_year_only else report.as_of.isoformat()
+    return f"{one_line(report.path)}: dated checks as of {day}, from {report.as_of_source}"
+
+
 def render(reports: list[FileReport], *, color: bool = False) -> str:
     lines: list[str] = []
     for report in reports:
         for finding in report.findings:
             lines.extend(_finding_lines(report.path, finding, color))
+        if any(marker in f.rule for f in report.findings for marker in DATE_DEPENDENT):
+            lines.append(_date_line(report))
     summary = summarize(reports)
     if summary["findings"] or len(reports) > 1:
         parts = [f"{n} {name}" for name, n in summary["by_severity"].items()]

@@ -230,10 +230,7 @@ class SiteScan:
         if unchanged is not None:
             return unchanged, page.links, [], info
         text, own_lines = blank_shared_lines(page.document.text, self.state.line_owner, url)
-        as_of = self.options.as_of or page.published
-        report = self.checker.check_report(text, path=url, as_of=as_of)
-        if as_of is not None and self.options.as_of is None:
-            report = report.model_copy(update={"as_of_source": "page PubDate"})
+        report = self.checker.check_report(text, path=url, as_of=self.options.as_of, carried=page.document.dated)
         located = page.document.locate(list(report.findings))
         return report.model_copy(update={"findings": tuple(located)}), page.links, own_lines, info
 
@@ -241,7 +238,7 @@ class SiteScan:
         from ..sources import format_for
 
         document = format_for("attachment" + suffix).read(content, url)
-        report = self.checker.check_report(document.text, path=url, as_of=self.options.as_of)
+        report = self.checker.check_report(document.text, path=url, as_of=self.options.as_of, carried=document.dated)
         return report.model_copy(update={"findings": tuple(document.locate(list(report.findings)))})
 
     def _from_sitemap(self, run: int, item: Queued, answer: Response) -> list[Queued]:

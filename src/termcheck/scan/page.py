@@ -22,8 +22,6 @@ from ..text.decode import decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-DATE_TAGS = ("pubdate", "publishdate", "firstpublishedtime", "maketime", "article:published_time", "dc.date")
-_DATE = re.compile(r"(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})")
 
 
 def charset_of(content_type: str | None, head: bytes) -> str | None:
@@ -57,7 +55,6 @@ class _PageReader(TextExtractor):
     def __init__(self, source: str):
         super().__init__(source)
         self.links: list[str] = []
-        self.meta: dict[str, str] = {}
         self.title = ""
         self._in_title = False
 
@@ -67,10 +64,6 @@ class _PageReader(TextExtractor):
             self.links.append(values["href"])
         elif tag in ("iframe", "frame") and values.get("src"):
             self.links.append(values["src"])
-        elif tag == "meta":
-            key = (values.get("name") or values.get("property") or values.get("http-equiv") or "").lower()
-            if key and "content" in values:
-                self.meta.setdefault(key, values["content"].strip())
         elif tag == "title":
             self._in_title = True
 
@@ -114,17 +107,6 @@ class Page:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-def published_date(meta: dict[str, str]) -> _dt.date | None:
-    for tag in DATE_TAGS:
-        found = _DATE.search(meta.get(tag, ""))
-        if found:
-            try:
-                return _dt.date(*map(int, found.groups()))
-            except ValueError:
-                continue
-    return None
-
-
 def parse_page(url: str, source: str) -> Page:
     reader = _PageReader(source)
     document = html_document(source, reader)
@@ -141,7 +123,7 @@ def parse_page(url: str, source: str) -> Page:
         links=tuple(dict.fromkeys(links)),
         title=" ".join(reader.title.split()),
         column=meta.get("columnname", ""),
-        published=published_date(meta),
+        published=document.dated[0] if document.dated else None,
         meta=meta,
     )
 

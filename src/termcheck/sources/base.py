@@ -8,6 +8,7 @@ that text back to the source (an HTML source offset, a .docx paragraph).
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,7 @@ class Document:
     kind: str = "text"
     source_map: SourceMap | None = None
     paragraphs: tuple[ParagraphSpan, ...] = field(default=())
+    dated: tuple[_dt.date, str] | None = None  # a date the file carries outside its text, and its source
 
     def locate(self, findings: list[Finding]) -> list[Finding]:
         if self.source_map is not None:

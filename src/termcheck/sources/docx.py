@@ -18,6 +18,8 @@ which Word never writes. python-docx's own lxml parser (``resolve_entities=False
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as _dt
 import io
 import zipfile
 import zlib
@@ -151,7 +153,21 @@ def _read_text(document, name: str) -> Document:
             f"{name}: no paragraph text termcheck can read (its text is in text boxes, fields or tracked "
             "changes only), not checked"
         )
-    return read
+    day = _saved_on(document)
+    return dataclasses.replace(read, dated=(day, "docx-properties")) if day else read
+
+
+EARLIEST_PROPERTY_DATE = _dt.date(1990, 1, 1)
+
+
+def _saved_on(document) -> _dt.date | None:
+    """The day the core properties say the file was last saved, else created; none that is
+    impossible (Word's placeholder years, a clock in the future)."""
+    properties = document.core_properties
+    for stamp in (properties.modified, properties.created):
+        if stamp is not None and EARLIEST_PROPERTY_DATE <= stamp.date() <= _dt.date.today():
+            return stamp.date()
+    return None
 
 
 def _has_unread_text(document) -> bool:

@@ -12,6 +12,7 @@ them (except inside pre and textarea); block elements end a line.
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import re
 from html.parser import HTMLParser
@@ -46,6 +47,14 @@ class TextExtractor(HTMLParser):
         self.source_ends: list[int] = []
         self.skip_depth: dict[str, int] = {}
         self.pre_depth = 0
+        self.meta: dict[str, str] = {}
+
+    def _meta(self, tag, attrs) -> None:
+        if tag == "meta":
+            values = {k.lower(): (v or "") for k, v in attrs}
+            key = (values.get("name") or values.get("property") or values.get("http-equiv") or "").lower()
+            if key and "content" in values:
+                self.meta.setdefault(key, values["content"].strip())
 
     # -- positions -------------------------------------------------------------------
     def _here(self) -> int:
@@ -83,6 +92,7 @@ class TextExtractor(HTMLParser):
 
     # -- tokenizer events ------------------------------------------------------------
     def handle_starttag(self, tag, attrs):
+        self._meta(tag, attrs)
         if tag in _SKIPPED:
             self.skip_depth[tag] = self.skip_depth.get(tag, 0) + 1
         elif tag in _VERBATIM_SPACE:
@@ -91,6 +101,7 @@ class TextExtractor(HTMLParser):
             self._line_break()
 
     def handle_startendtag(self, tag, attrs):
+        self._meta(tag, attrs)
         if tag in _BLOCKS:
             self._line_break()
 
@@ -143,7 +154,25 @@ def html_document(source: str, extractor: TextExtractor | None = None) -> Docume
     source_map = SourceMap(
         tuple(extractor.text_starts), tuple(extractor.source_starts), tuple(extractor.verbatim), tuple(extractor.source_ends)
     )
-    return Document("".join(extractor.parts), kind="html", source_map=source_map)
+    published = published_date(extractor.meta)
+    dated = (published, "html-meta") if published else None
+    return Document("".join(extractor.parts), kind="html", source_map=source_map, dated=dated)
+
+
+# Meta tags that carry a page's publication date: PubDate of the 政府网站发展指引, then common others.
+DATE_TAGS = ("pubdate", "publishdate", "firstpublishedtime", "maketime", "article:published_time", "dc.date")
+_META_DATE = re.compile(r"(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})")
+
+
+def published_date(meta: dict[str, str]) -> _dt.date | None:
+    for tag in DATE_TAGS:
+        found = _META_DATE.search(meta.get(tag, ""))
+        if found:
+            try:
+                return _dt.date(*map(int, found.groups()))
+            except ValueError:
+                continue
+    return None
 
 
 # A page this large with no text a reader would see is not an empty page but one built by script.

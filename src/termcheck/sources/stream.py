@@ -142,7 +142,8 @@ def check_stream(
     name = str(path)
     block_bytes = block_bytes or STREAM_BLOCK_BYTES
     bom, encoding, tail = stream_encoding(path, name, block_bytes)
-    day, how = (as_of, "given") if as_of else document_date(tail)
+    date = document_date(tail, given=as_of)
     pieces = iter_decoded(path, encoding, len(bom), name, block_bytes)
-    findings = check_text_stream(checker, pieces, as_of=day, chunk_chars=chunk_chars or CHUNK_CHARS)
-    return FileReport(path=name, as_of=day, as_of_source=how, findings=tuple(findings))
+    # Every window is judged on the file's date, which its tail (the signature) gives.
+    findings = check_text_stream(checker, pieces, as_of=date.day, chunk_chars=chunk_chars or CHUNK_CHARS)
+    return FileReport(path=name, as_of=date.day, as_of_source=date.source, as_of_year_only=date.year is not None, findings=tuple(findings))

@@ -1,9 +1,24 @@
-"""The document's own date: the last full date in its signature block (落款), else today."""
+"""The document's own date, from the strongest signal it carries.
+
+Precedence (docs/dates.md says why):
+1. ``option``: the date the caller gives;
+2. ``signature``: the last full date of the signature block (落款);
+3. ``issued-line``: a 成文日期 / 印发日期 / 发布日期 line, or a date standing alone under the title
+   (（2018年1月2日）);
+4. ``html-meta`` / ``docx-properties``: a date the file carries outside its text (a page's
+   PubDate, a .docx's core properties), unless the document's own 文号 names an earlier year:
+   such a date is when it was published or saved, the 文号 when it was written;
+5. ``wenhao``: the year of the document's own 文号 (国函〔2018〕144号 on a line of its own near the
+   top). A year alone bounds the date: see `DocumentDate.year`. A 文号 quoted in the body
+   (（教职成〔2018〕8号）) is another document's, and two different years at the top are no answer;
+6. ``today``.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
+from dataclasses import dataclass
 
 from .sentences import sentence_bounds
 
@@ -41,23 +56,97 @@ def _dates(text: str) -> list[tuple[int, _dt.date]]:
     return sorted(dates)
 
 
-def document_date(text: str) -> tuple[_dt.date, str]:
-    """The date a text is judged on when none is given, and why: ``document`` or ``today``."""
-    found = signature_date(text)
-    if found:
-        return found, "document"
-    return _dt.date.today(), "today"
+# How messages and reports name the date a document was judged on, by where the date came from.
+DATE_SOURCES = {
+    "signature": "落款日期",
+    "issued-line": "成文日期",
+    "html-meta": "网页发布日期",
+    "docx-properties": "文档属性中的日期",
+    "wenhao": "文号年份",
+    "option": "指定的检查日期",
+    "today": "今天；文中未见成文日期",
+}
+
+
+TITLE_LINES = 2
+HEAD_LINES = 8  # where a 文号 or a date under the title stands
+_WENHAO = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]((?:19|20)\d\d)[〕\]］】)）]第?\s*\d{1,5}\s*号")
+_ISSUED_LABEL = re.compile(r"^(?:成文日期|印发日期|发文日期|发布日期|签发日期|日期)\s*[:：]")
+# A line of the head that is a date, perhaps in brackets and followed by what happened then
+# (（2018年3月11日第十三届全国人民代表大会第一次会议通过）).
+_DATE_LINE = re.compile(r"^[（(]?\s*(?:\d{4}\s*年|[〇○零O一二三四五六七八九]{4}年)")
+DATE_LINE_MAX = 80
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    """The date a document is judged on. With ``year`` set only that year is known: ``day`` is its
+    last day, a title is right if held at any time in it, and a formulation is outdated only if
+    it was already outdated by the end of it."""
+
+    day: _dt.date
+    source: str
+    year: int | None = None
+
+
+def document_date(text: str, *, given: _dt.date | None = None, carried: tuple[_dt.date, str] | None = None) -> DocumentDate:
+    """The date ``text`` is judged on and where it comes from; ``carried`` is a date its file
+    carries outside the text, with its source (``html-meta``, ``docx-properties``)."""
+    if given:
+        return DocumentDate(given, "option")
+    lines = _lines(text)
+    for found, source in ((_signature(lines), "signature"), (_issued(lines[:HEAD_LINES]), "issued-line")):
+        if found:
+            return DocumentDate(found[1], source)
+    year = wenhao_year(text)
+    if carried and not (year and carried[0].year > year):
+        return DocumentDate(carried[0], carried[1])
+    if year:
+        return DocumentDate(_dt.date(year, 12, 31), "wenhao", year)
+    return DocumentDate(_dt.date.today(), "today")
+
+
+def _issued(head: list[str]) -> tuple[int, _dt.date] | None:
+    """(line number, date): a labelled issue date in the head, else a date line under the title."""
+    for number, line in enumerate(head):
+        if _ISSUED_LABEL.match(line) and _dates(line):
+            return number, _dates(line)[0][1]
+    for number, line in enumerate(head[1:], 1):
+        if len(line) <= DATE_LINE_MAX and _DATE_LINE.match(line):
+            dates = _dates(line)
+            if dates and dates[0][0] <= 2:
+                return number, dates[0][1]
+    return None
+
+
+def wenhao_year(text: str) -> int | None:
+    """The year of the document's own 文号: one standing alone on a line of the head, or labelled
+    发文字号 / 文号. None when there is none, or when such lines name different years."""
+    years = set()
+    for line in _lines(text)[:HEAD_LINES]:
+        bare = re.sub(r"^(?:发文字号|文号)\s*[:：]\s*", "", line)
+        match = _WENHAO.fullmatch(bare.replace(" ", ""))
+        if match:
+            years.add(int(match.group(1)))
+    return years.pop() if len(years) == 1 else None
 
 
 def signature_date(text: str) -> _dt.date | None:
-    """The last full date standing on a short line among the last lines of the document."""
-    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    for line in reversed(lines[-SIGNATURE_LINES:]):
-        if len(line) > 30:
-            continue
-        dates = _dates(line)
-        if dates:
-            return dates[-1][1]
+    found = _signature(_lines(text))
+    return found[1] if found else None
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _signature(lines: list[str]) -> tuple[int, _dt.date] | None:
+    """(line number, date): the last full date standing on a short line among the last lines, but
+    not the title or the line under it (a short text's date under its title is its issue line)."""
+    for number in range(len(lines) - 1, max(TITLE_LINES, len(lines) - SIGNATURE_LINES) - 1, -1):
+        line = lines[number]
+        if len(line) <= 30 and _dates(line):
+            return number, _dates(line)[-1][1]
     return None
 
 

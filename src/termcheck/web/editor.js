@@ -6,7 +6,8 @@
   var CATEGORIES = {leader: "领导人姓名职务", name: "机构名称", formulation: "规范表述", sensitive: "敏感词",
     typo: "错别字", typography: "标点格式", privacy: "个人信息", secrecy: "涉密信息"};
   var SEVERITIES = {error: "错误", warning: "警告", info: "提示"};
-  var SOURCES = {given: "按所填日期", today: "文中无落款日期，按今天", signature: "按文末落款日期", "page PubDate": "按页面发布日期"};
+  var SOURCES = {option: "按所填日期", today: "文中未见成文日期，按今天", signature: "按文末落款日期", "issued-line": "按成文日期",
+    "html-meta": "按网页发布日期", "docx-properties": "按文档属性中的日期", wenhao: "按文号年份"};
   var state = {text: "", findings: [], ignoredRules: {}, report: null, upload: null, checking: false};
 
   function say(message) { $("status").textContent = message || ""; }
@@ -43,7 +44,7 @@
           return {id: n, rule: f.rule, category: f.category, severity: f.severity, message: f.message,
             suggestions: f.suggestions || [], start: units[f.start], end: units[f.end], text: f.text};
         }).filter(function (f) { return !state.ignoredRules[f.rule]; });
-        $("judged").textContent = "检查日期：" + file.as_of + "（" + (SOURCES[file.as_of_source] || file.as_of_source) + "）";
+        $("judged").textContent = "检查日期：" + (file.as_of_year_only ? file.as_of.slice(0, 4) + "年" : file.as_of) + "（" + (SOURCES[file.as_of_source] || file.as_of_source) + "）";
         say(state.findings.length ? "" : "未发现问题。");
         render();
       })
