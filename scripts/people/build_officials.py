@@ -1,18 +1,27 @@
-"""Build lexicons/names/officials.yaml from lexicons/people/officials.tsv: every official's name as a
-known correct name, so that no near-miss or typo finding is ever made of it (李干杰 is not a slip
-of 李强, 王伟中 not of anything).
+"""Build lexicons/names/officials.yaml from lexicons/people/officials.tsv: every official with the
+posts on record, each with its dates and source.
 
-The names are protected forms without near-miss detection of their own: they shield their span
-and teach the tokenizer that they are words. People already in lexicons/leaders/ are left out
-(their leader entries protect them). Dated posts stay in the TSV, with their sources, for the
-title checks that will read them.
+Each person becomes a leader entry without near-miss detection (`near_miss: false`): the name is
+a known correct name, so no near-miss or typo finding is ever made of it (李干杰 is not a slip of
+李强), and it teaches the tokenizer that it is a word. Its titles are the posts of the TSV with
+`titles_complete: false`: a listed title written beside the name on a date outside the post is
+reported (外交部部长秦刚 after 2023-07-25), a title the TSV does not list is not, since the TSV
+holds posts on record, not whole careers. A post marked unverified is reported as a warning only.
+Dates given to the month or the year only are read leniently: from the first day, to the last.
+For people in lexicons/leaders/ only the posts their leader entry lacks are written here; the title
+check reads both entries of a name together.
+
+Each entry's examples: its latest post held on a day inside it is clean, and, where a post has
+ended, the same sentence a year after the end is reported.
 
     python scripts/people/build_officials.py
 """
 
 from __future__ import annotations
 
+import calendar
 import csv
+import datetime as dt
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -32,12 +41,13 @@ entries:
 """
 
 
-def leaders() -> set[str]:
-    names = set()
+def leaders() -> dict[str, tuple[str, set[str]]]:
+    """Each leader's name, with the id of its entry and the titles the leader lexicon gives."""
+    found: dict[str, tuple[str, set[str]]] = {}
     for path in (ROOT / "lexicons" / "leaders").glob("*.yaml"):
         for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]:
-            names.add(entry["name"])
-    return names
+            found[entry["name"]] = (entry["id"], {title["title"] for title in entry.get("titles", ())})
+    return found
 
 
 def main() -> int:
@@ -50,25 +60,68 @@ def main() -> int:
     known = leaders()
     out = [HEADER]
     number = 0
+    posts_written = 0
     for name in sorted(posts):
-        if name in known or len(name) < 2:
+        # a leader's posts the leader lexicon lacks (福建省省长唐登杰) are added here
+        leader_id, listed = known.get(name, (None, set()))
+        rows = sorted((row for row in posts[name] if row[1] not in listed), key=lambda row: row[3])
+        if not rows or len(name) < 2:
             continue
         number += 1
-        latest = max(posts[name], key=lambda row: row[3])
-        titles = "；".join(f"{row[1]}（{row[3] or '?'}至{row[4] or '今'}）" for row in sorted(posts[name], key=lambda r: r[3]))
-        source = latest[6].replace('"', "'")
-        out.append(
-            f"- id: OFFICIAL-{number:04d}\n  kind: protected\n  term: {name}\n  near_miss: false\n"
-            f'  source: "{source}"\n  note: "{titles}"\n'
-            f"  examples:\n  - {{text: {latest[1]}{name}出席会议并讲话。, as_of: {_day(latest[3])}, expect: []}}\n"
-        )
+        entry_id = f"OFFICIAL-{number:04d}"
+        lines = [f"- id: {entry_id}\n  kind: leader\n  name: {name}\n  near_miss: false\n  titles_complete: false\n"]
+        lines.append(f'  source: "{_quoted(rows[-1][6])}"\n  titles:\n')
+        for row in rows:
+            posts_written += 1
+            lines.append(f"  - title: {row[1]}\n")
+            if row[3]:
+                lines.append(f"    from: {_first_day(row[3])}\n")
+            if row[4]:
+                lines.append(f"    to: {_last_day(row[4])}\n")
+            shorts = [s for s in row[2].split(",") if s and s != row[1]]
+            if shorts:
+                lines.append(f"    short: [{', '.join(shorts)}]\n")
+            lines.append(f'    source: "{_quoted(row[6])}"\n')
+            if row[5].strip() == "1":
+                lines.append("    unverified: true\n")
+        lines.append("  examples:\n")
+        # a leader's title finding carries the leader entry's id
+        lines.extend(_examples(leader_id or entry_id, name, rows))
+        out.append("".join(lines))
     OUT.write_text("".join(out), encoding="utf-8")
-    print(f"{OUT.relative_to(ROOT)}: {number} officials ({len(posts)} people in the TSV, {len(posts) - number} leaders)")
+    print(f"{OUT.relative_to(ROOT)}: {number} entries, {posts_written} posts ({len(posts)} people in the TSV)")
     return 0
 
 
-def _day(start: str) -> str:
-    return start if len(start) == 10 else (start + "-15" if len(start) == 7 else "2024-06-01")
+def _quoted(text: str) -> str:
+    return text.replace("\\", "/").replace('"', "'")
+
+
+def _examples(reported_as: str, name: str, rows: list[list[str]]) -> list[str]:
+    latest = rows[-1]
+    inside = _first_day(latest[3]) if latest[3] else (_last_day(latest[4]) if latest[4] else dt.date(2024, 6, 1))
+    examples = [f"  - {{text: {latest[1]}{name}出席会议并讲话。, as_of: {inside}, expect: []}}\n"]
+    ended = [row for row in rows if row[4] and row[3]]
+    if ended:
+        row = ended[-1]
+        after = _last_day(row[4]) + dt.timedelta(days=366)
+        # the same title held again later (王毅, 外交部部长 twice) makes no example
+        if after <= dt.date.today() and not any(
+            other[1] == row[1] and (not other[4] or _last_day(other[4]) >= after) and other is not row for other in rows
+        ):
+            examples.append(f"  - {{text: {row[1]}{name}出席会议并讲话。, as_of: {after}, expect: [{reported_as}]}}\n")
+    return examples
+
+
+def _first_day(value: str) -> dt.date:
+    parts = [int(p) for p in value.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _last_day(value: str) -> dt.date:
+    parts = [int(p) for p in value.split("-")]
+    year, month = parts[0], parts[1] if len(parts) > 1 else 12
+    return dt.date(year, month, parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1])
 
 
 if __name__ == "__main__":

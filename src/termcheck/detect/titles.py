@@ -56,7 +56,14 @@ def central_committee_on(day: _dt.date) -> int | None:
     return current
 
 
-def _title_matches(title: Title, written: str) -> bool:
+# Where the titles on record are not a whole career, a bare 部长 or 书记 may name a post not on
+# record: only a title that names its body (外交部部长, 中组部部长) is judged.
+PARTIAL_RECORD_SHORTEST = 4
+
+
+def _title_matches(title: Title, written: str, complete: bool = True) -> bool:
+    if not complete:
+        return written == title.title or (written in title.short and len(written) >= PARTIAL_RECORD_SHORTEST)
     if written == title.title or written in title.short:
         return True
     if "副" in title.title and "副" not in written:
@@ -80,22 +87,29 @@ class TitleDetector(Detector):
         longest = max((len(t) for t in vocabulary), default=0)
         text = scan.folded.text
         names = []
+        seen = set()
         for start, end, ref in scan.hits:
             entry = scan.compiled.entries.get(ref.rule_id)
             if ref.role != CORRECT or not isinstance(entry, LeaderEntry) or ref.target[0] != entry.name:
                 continue
-            names.append((start, end, ref.rule_id, entry))
+            if (start, end, entry.name) in seen:
+                continue  # a leader with posts on record in officials.yaml too: judged once, on all of them
+            seen.add((start, end, entry.name))
+            entries = scan.compiled.leaders_by_name[entry.name]
+            rule_id, entry = entries[0]
+            names.append((start, end, rule_id, entry))
             for t_start, t_end, written in _adjacent_titles(text, start, end, vocabulary, longest):
-                finding = self._judge(scan, entry, ref.rule_id, written, min(t_start, start), max(t_end, end))
+                finding = self._judge(scan, entries, written, min(t_start, start), max(t_end, end))
                 if finding:
                     yield finding
         yield from self._order(scan, names)
 
-    def _judge(self, scan, entry: LeaderEntry, rule_id, written, start, end) -> Candidate | None:
+    def _judge(self, scan, entries, written, start, end) -> Candidate | None:
+        rule_id, entry = entries[0]
         rule = scan.compiled.rules[rule_id]
         sentence = sentence_year(scan.folded.text, start)
         year = sentence or scan.as_of_year
-        matched = [t for t in entry.titles if _title_matches(t, written)]
+        matched = [t for _, e in entries for t in e.titles if _title_matches(t, written, e.titles_complete)]
         if matched:
             if any(_held(t, scan.as_of, year) for t in matched):
                 return None
@@ -106,10 +120,12 @@ class TitleDetector(Detector):
             message = f"{entry.name}任“{title.title}”的时间为{period}，{when}不在任期内"
             suggestions = (f"原{written}{entry.name}",) if ended else ()
             severity = Severity.warning if all(t.unverified for t in matched) else Severity.error
+        elif not entry.titles_complete:
+            return None
         else:
             message = f"词库记载的{entry.name}职务中没有“{written}”，姓名与职务搭配有误"
             suggestions = tuple(
-                dict.fromkeys(t.title + entry.name for t in entry.titles if t.held_on(scan.as_of))
+                dict.fromkeys(t.title + entry.name for _, e in entries for t in e.titles if t.held_on(scan.as_of))
             )
             severity = Severity.warning if _LOCAL.search(written) else Severity.error
         # Its confidence is below a spelling slip's of the same name, which is the likelier fault.

@@ -240,6 +240,8 @@ def lexicons(output_format, lexicons):
         origin = "bundled" if lexicon["bundled"] else "extra"
         click.echo(f"{lexicon['name']:<28} {lexicon['category']:<12} {lexicon['entries']:>6} entries ({kinds}) [{origin}] {lexicon['path']}")
     click.echo("counts: " + ", ".join(f"{c} {n}" for c, n in stats["counts"].items()))
+    people = stats["people"]
+    click.echo(f"people: {people['people']}, dated posts {people['dated_posts']} ({people['unverified_posts']} unverified)")
 
 
 # ahocorasick_rs cannot be pickled, so each new process rebuilds its million-pattern variant

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,6 +85,20 @@ class Compiled:
     refs: list[tuple[PatternRef, ...]] = field(default_factory=list)  # by pattern id
     phrases: object = None  # the PhraseIndex of every protected phrase, if any lexicon lists some
     source_key: str = ""  # hash of the lexicon files it was compiled from, and of the backend
+
+    @cached_property
+    def leaders_by_name(self) -> dict[str, list[tuple[str, object]]]:
+        """(rule id, entry) of every leader entry by name, an entry with a whole career first: a
+        leader's posts on record (lexicons/names/officials.yaml) may add to the leader lexicon's."""
+        from .schema import LeaderEntry
+
+        by_name: dict[str, list[tuple[str, object]]] = defaultdict(list)
+        for rule_id, entry in self.entries.items():
+            if isinstance(entry, LeaderEntry):
+                by_name[entry.name].append((rule_id, entry))
+        for found in by_name.values():
+            found.sort(key=lambda item: not item[1].titles_complete)
+        return dict(by_name)
 
     def hits(self, folded_text: str) -> list[tuple[int, int, PatternRef]]:
         """Every (start, end, ref) of every pattern, overlapping ones included."""

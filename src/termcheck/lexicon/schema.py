@@ -121,6 +121,9 @@ class LeaderEntry(_Entry):
     # Rank on the Politburo Standing Committee, by Central Committee number ({20: 2}).
     pbsc_rank: dict[int, int] = {}
     near_miss: bool = True
+    # False where the titles are the posts on record, not a whole career (lexicons/names/officials.yaml):
+    # then a title that is not listed is no error, only a listed one held on another date.
+    titles_complete: bool = True
 
 
 class FormulationEntry(_Entry):

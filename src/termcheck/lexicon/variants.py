@@ -36,6 +36,8 @@ def register_variants(builder) -> None:
     combos: dict[str, tuple[str, int]] = {}  # title+name form -> (rule id, length of its title part)
     for rule_id, entry in builder.entries.items():
         protected = isinstance(entry, (LeaderEntry, FormulationEntry, ProtectedEntry))
+        if isinstance(entry, LeaderEntry) and not entry.near_miss:  # an official: a name in a title slot all the same
+            titles.update(fold(t).text for title in entry.titles for t in (title.title, *title.short))
         if not protected or not entry.near_miss:
             continue  # phrases have an index of their own (lexicon/phrases.py)
         if isinstance(entry, LeaderEntry):
