@@ -144,3 +144,22 @@ def test_check_without_as_of_uses_the_signature_date():
     text = "国务院总理李克强主持召开国务院常务会议。\n\n某某市人民政府办公室\n2021年12月28日\n"
     assert termcheck.check(text) == []
     assert rules(text.replace("2021年12月28日", "2025年1月1日"), None) == ["LEADER-0002/title"]
+
+
+def test_session_names_follow_the_official_order():
+    for wrong, right in (
+        ("全国十四届人大三次会议在人民大会堂隆重开幕。", "十四届全国人大三次会议"),
+        ("全国人大十四届二次会议审议了政府工作报告。", "十四届全国人大二次会议"),
+        ("十四届全国政协三次会议今天下午闭幕。", "全国政协十四届三次会议"),
+    ):
+        (finding,) = termcheck.check(wrong, as_of=D2024)
+        assert finding.rule == "formulation/session-name" and finding.suggestions == (right,)
+    for text in (
+        "十四届全国人大三次会议在人民大会堂隆重开幕。",
+        "全国政协十四届三次会议今天下午闭幕，与会委员表示将认真贯彻会议精神。",
+        "中国人民政治协商会议第十四届全国委员会第三次会议在京闭幕。",
+        "第十四届全国人民代表大会第三次会议审议通过了政府工作报告。",
+        "十四届全国人大常委会第十次会议在北京举行。",
+        "1979年召开的第五届全国政协第二次会议通过了有关决议。",
+    ):
+        assert rules(text) == [], text

@@ -4,10 +4,14 @@
   unless its sentence names an earlier year (在2019年…, a historical mention).
 - Enumerations: where members of a formulation are listed with 、, each item is compared with
   the canonical list in official order (四个自信: 道路、理论、制度、文化).
+- Session names: the 两会 are named in a fixed order, 十四届全国人大三次会议 and
+  全国政协十四届三次会议 (新华社 usage); the other orders (全国十四届人大三次会议,
+  十四届全国政协三次会议) are warnings with the right name.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -17,6 +21,20 @@ from ..models import Category, Severity
 from ..text.dates import sentence_year
 from .base import Candidate, Detector, Scan
 from .near_miss import one_edit
+
+_N = "[一二三四五六七八九十]{1,3}"
+# (pattern, how the right name is written from its two numbers, what the convention is)
+SESSION_NAMES = tuple(
+    (re.compile(pattern), right)
+    for pattern, right in (
+        (rf"全国(?:第)?({_N})届人大(?:第)?({_N})次会议", "{0}届全国人大{1}次会议"),
+        (rf"全国人大(?:第)?({_N})届(?:第)?({_N})次会议", "{0}届全国人大{1}次会议"),
+        # 第五届全国政协第二次会议, with 第, is how older texts name older sessions: left alone
+        (rf"(?<![一二三四五六七八九十第])({_N})届全国政协({_N})次会议", "全国政协{0}届{1}次会议"),
+        (rf"全国(?:第)?({_N})届政协(?:第)?({_N})次会议", "全国政协{0}届{1}次会议"),
+    )
+)
+SESSION_SOURCE = "新华社现行对全国人大、全国政协会议名称的用法（十四届全国人大三次会议，全国政协十四届三次会议）"
 
 LIST_BREAKS = frozenset("，。；：！？,.;:!?“”\"'‘’《》()（）【】\n")
 LAST_JOINERS = "和与及"
@@ -28,6 +46,20 @@ class FormulationDetector(Detector):
     def detect(self, scan: Scan) -> Iterator[Candidate]:
         yield from self._outdated(scan)
         yield from self._enumerations(scan)
+        yield from self._session_names(scan)
+
+    def _session_names(self, scan: Scan) -> Iterator[Candidate]:
+        text = scan.folded.text
+        if "届" not in text:
+            return
+        for pattern, right in SESSION_NAMES:
+            for match in pattern.finditer(text):
+                name = right.format(*match.groups())
+                message = f"会议名称语序有误，应为“{name}”"
+                yield self.candidate(
+                    match.start(), match.end(), "formulation/session-name", Category.formulation, Severity.warning,
+                    message, suggestions=(name,), confidence=0.9, source=SESSION_SOURCE,
+                )
 
     def _outdated(self, scan: Scan) -> Iterator[Candidate]:
         text = scan.folded.text
