@@ -241,6 +241,8 @@ def _changed_into_another_word(slip: Slip) -> bool:
     long fixed formulation is an unconfusable change into a word a slip (不忘初心、忘记使命)."""
     if slip.path != "form" or slip.written_kind != "substitute" or slip.confusable_kind:
         return False
+    if getattr(slip.entry, "one_of_a_kind", False) and not segment.word_frequency(slip.found):
+        return False
     return slip.edit_makes_word and not (slip.formulation and len(slip.form) >= 6)
 
 

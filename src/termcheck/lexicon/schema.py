@@ -91,6 +91,9 @@ class ProtectedEntry(_Entry):
     term: str = Field(min_length=2)
     aliases: list[str] = []  # other correct forms, e.g. a legal short name
     near_miss: bool = True
+    # No other name is one character from it (中华人民共和国): a change of any character is a slip,
+    # even one that makes a word (中共人民共和国), unless the whole is a word of its own.
+    one_of_a_kind: bool = False
 
 
 class Title(BaseModel):
