@@ -97,7 +97,7 @@ def document_date(text: str, *, given: _dt.date | None = None, carried: tuple[_d
     lines = _lines(text)
     for found, source in ((_signature(lines), "signature"), (_issued(lines[:HEAD_LINES]), "issued-line")):
         if found:
-            return DocumentDate(found[1], source)
+            return DocumentDate(found, source)
     year = wenhao_year(text)
     if carried and not (year and carried[0].year > year):
         return DocumentDate(carried[0], carried[1])
@@ -106,16 +106,16 @@ def document_date(text: str, *, given: _dt.date | None = None, carried: tuple[_d
     return DocumentDate(_dt.date.today(), "today")
 
 
-def _issued(head: list[str]) -> tuple[int, _dt.date] | None:
-    """(line number, date): a labelled issue date in the head, else a date line under the title."""
-    for number, line in enumerate(head):
+def _issued(head: list[str]) -> _dt.date | None:
+    """A labelled issue date in the head, else a date line under the title."""
+    for line in head:
         if _ISSUED_LABEL.match(line) and _dates(line):
-            return number, _dates(line)[0][1]
-    for number, line in enumerate(head[1:], 1):
+            return _dates(line)[0][1]
+    for line in head[1:]:
         if len(line) <= DATE_LINE_MAX and _DATE_LINE.match(line):
             dates = _dates(line)
-            if dates and dates[0][0] <= 2:
-                return number, dates[0][1]
+            if dates and dates[0][0] <= 2:  # the date opens the line, perhaps after a bracket
+                return dates[0][1]
     return None
 
 
@@ -131,22 +131,16 @@ def wenhao_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def signature_date(text: str) -> _dt.date | None:
-    found = _signature(_lines(text))
-    return found[1] if found else None
-
-
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _signature(lines: list[str]) -> tuple[int, _dt.date] | None:
-    """(line number, date): the last full date standing on a short line among the last lines, but
-    not the title or the line under it (a short text's date under its title is its issue line)."""
-    for number in range(len(lines) - 1, max(TITLE_LINES, len(lines) - SIGNATURE_LINES) - 1, -1):
-        line = lines[number]
+def _signature(lines: list[str]) -> _dt.date | None:
+    """The last full date standing on a short line among the last lines, but not the title or the
+    line under it (a short text's date under its title is its issue line)."""
+    for line in reversed(lines[max(TITLE_LINES, len(lines) - SIGNATURE_LINES) :]):
         if len(line) <= 30 and _dates(line):
-            return number, _dates(line)[-1][1]
+            return _dates(line)[-1][1]
     return None
 
 
