@@ -46,8 +46,10 @@ def vocabulary() -> dict[str, int]:
                 counts["wrong→right pairs"] += len(entry.wrong)
             elif entry.kind == "collocation":
                 counts["collocation rules"] += 1
-            elif entry.kind == "leader":
+            elif entry.kind == "leader" and entry.near_miss:
                 counts["leader names (shape, 五笔 and sound variants)"] += 1
+            elif entry.kind == "leader":
+                counts["officials' posts checked on the document's date"] += len(entry.titles)
     return dict(counts)
 
 
