@@ -89,6 +89,13 @@ def test_ministers_who_left_office_are_caught():
     assert finding.severity.value == "warning"  # the end of that post is not verified
 
 
+def test_a_leaders_post_on_record_completes_the_leader_entry():
+    # 唐登杰's leader entry lacks 福建省省长 (2018-01-02 to 2020-07-02); officials.tsv has it
+    for text in ("福建省省长唐登杰出席会议。", "省长唐登杰出席会议。", "唐登杰省长出席会议。"):
+        assert termcheck.check(text, as_of=dt.date(2019, 5, 1)) == [], text
+    assert [f.rule.split("/")[-1] for f in termcheck.check("唐登杰总经理出席会议。", as_of=dt.date(2019, 5, 1))] == ["title"]
+
+
 def test_a_post_not_on_record_is_no_error():
     # the record holds posts, not careers: a bare 部长 or a post it lacks is not judged
     assert termcheck.check("部长秦刚出席会议并讲话。", as_of=dt.date(2024, 1, 1)) == []

@@ -120,8 +120,10 @@ class TitleDetector(Detector):
             message = f"{entry.name}任“{title.title}”的时间为{period}，{when}不在任期内"
             suggestions = (f"原{written}{entry.name}",) if ended else ()
             severity = Severity.warning if all(t.unverified for t in matched) else Severity.error
-        elif not entry.titles_complete:
-            return None
+        elif not entry.titles_complete or any(
+            _title_matches(t, written) for _, e in entries if not e.titles_complete for t in e.titles
+        ):
+            return None  # the record lacks a whole career, or a post on record may be the one meant (省长)
         else:
             message = f"词库记载的{entry.name}职务中没有“{written}”，姓名与职务搭配有误"
             suggestions = tuple(
