@@ -20,13 +20,10 @@ from pathlib import Path
 from clean_review import reviewed_slips
 
 import termcheck
-from termcheck.text.dates import document_date
+from termcheck.text.dates import document_date, is_date_dependent
 
 CLEAN = Path(__file__).resolve().parents[2] / "shared" / "data" / "clean"
 CRAWL_END = dt.date(2019, 12, 31)
-
-
-DATE_DEPENDENT = ("/title", "/outdated", "leader/order")
 
 
 def _document_day(path: Path, text: str) -> dt.date:
@@ -48,7 +45,7 @@ def dated_checks_on_own_dates(checker, files: list[Path]) -> None:
         sources[report.as_of_source] += 1
         dated += [
             (path.name, f) for f in report.findings
-            if f.severity.value != "info" and any(marker in f.rule for marker in DATE_DEPENDENT)
+            if f.severity.value != "info" and is_date_dependent(f.rule)
         ]
     print("dates the texts carry:", ", ".join(f"{source} {n}" for source, n in sources.most_common()))
     print(f"dated checks reported on each document's own date: {len(dated)}")

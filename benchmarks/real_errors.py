@@ -23,6 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import termcheck
+from termcheck.text.dates import is_date_dependent
 
 SETS = {
     "dev": Path(__file__).resolve().parents[2] / "shared" / "data" / "real_errors_dev.tsv",
@@ -56,16 +57,13 @@ def changed_span(wrong: str, right: str) -> tuple[int, int]:
     return start, end
 
 
-DATE_DEPENDENT = ("/title", "/outdated", "leader/order")
-
-
 def overlaps(findings, span, *, skip_dated: bool = False, with_info: bool = False) -> bool:
     start, end = span
     return any(
         f.start < end
         and start < f.end
         and (with_info or f.severity.value != "info")
-        and not (skip_dated and any(marker in f.rule for marker in DATE_DEPENDENT))
+        and not (skip_dated and is_date_dependent(f.rule))
         for f in findings
     )
 

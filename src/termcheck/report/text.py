@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..errors import one_line
 from ..models import FileReport, Finding
+from ..text.dates import is_date_dependent
 from .summary import summarize
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -28,9 +29,6 @@ def _finding_lines(path: str, finding: Finding, color: bool) -> list[str]:
     return [head, f"    {context[:marked_at]}{flagged}{context[marked_at + len(finding.text):]}", f"    {caret}{marks}"]
 
 
-DATE_DEPENDENT = ("/title", "/outdated", "leader/order")
-
-
 def _date_line(report: FileReport) -> str:
     day = f"{report.as_of.year} (year only)" if report.as_of_year_only else report.as_of.isoformat()
     return f"{one_line(report.path)}: dated checks as of {day}, from {report.as_of_source}"
@@ -41,7 +39,7 @@ def render(reports: list[FileReport], *, color: bool = False) -> str:
     for report in reports:
         for finding in report.findings:
             lines.extend(_finding_lines(report.path, finding, color))
-        if any(marker in f.rule for f in report.findings for marker in DATE_DEPENDENT):
+        if any(is_date_dependent(f.rule) for f in report.findings):
             lines.append(_date_line(report))
     summary = summarize(reports)
     if summary["findings"] or len(reports) > 1:

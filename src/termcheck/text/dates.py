@@ -68,6 +68,14 @@ DATE_SOURCES = {
 }
 
 
+# Rules whose verdict depends on the date a document is judged on.
+DATE_DEPENDENT_RULES = ("/title", "/outdated", "leader/order")
+
+
+def is_date_dependent(rule: str) -> bool:
+    return any(marker in rule for marker in DATE_DEPENDENT_RULES)
+
+
 TITLE_LINES = 2
 HEAD_LINES = 8  # where a 文号 or a date under the title stands
 _WENHAO = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]((?:19|20)\d\d)[〕\]］】)）]第?\s*\d{1,5}\s*号")
