@@ -1,3 +1,7 @@
+import pytest
+
+from termcheck import Checker
+
 from .conftest import AS_OF, rules
 
 
@@ -44,3 +48,22 @@ def test_text_without_candidates_never_loads_jieba(tmp_path):
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
     result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert result.stdout.strip() == "False"
+
+
+@pytest.fixture(scope="module")
+def bundled_checker():
+    return Checker()
+
+
+def test_slip_that_jieba_glues_to_a_particle_is_still_a_word(bundled_checker):
+    # jieba lists 沉缅于 as one token, so 沉缅 alone never stands on word boundaries.
+    found = bundled_checker.check("个别干部沉缅于网络游戏，荒废了本职工作。", as_of=AS_OF)
+    assert [(f.rule, f.suggestions[0]) for f in found] == [("TYPO-0410", "沉湎")]
+    assert bundled_checker.check("个别干部长期沉湎于网络游戏，荒废了本职工作。", as_of=AS_OF) == []
+
+
+def test_editors_slip_made_of_words_is_found_only_as_a_word(bundled_checker):
+    # 按装 is two words by chance in 按装修标准, and a slip of 安装 where it stands alone.
+    found = bundled_checker.check("各小区要按装烟感报警器，筑牢安全防线。", as_of=AS_OF)
+    assert [f.suggestions[0] for f in found] == ["安装"]
+    assert bundled_checker.check("施工单位要按装修标准组织验收。", as_of=AS_OF) == []

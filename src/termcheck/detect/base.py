@@ -94,6 +94,9 @@ class Scan:
     def on_word_boundaries(self, start: int, end: int) -> bool:
         return segment.on_word_boundaries(self.folded.text, start, end)
 
+    def stands_as_word(self, start: int, end: int) -> bool:
+        return segment.stands_as_word(self.folded.text, start, end)
+
     def within_context(self, start: int, end: int, contexts: Iterable[str]) -> bool:
         """True when ``[start, end)`` lies inside an occurrence of one of ``contexts``."""
         text = self.folded.text

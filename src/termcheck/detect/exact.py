@@ -38,7 +38,7 @@ class ExactDetector(Detector):
                 continue
             if rule.not_with and _sentence_has(scan.folded.text, start, end, rule.not_with):
                 continue
-            if rule.boundary == "word" and not scan.on_word_boundaries(start, end):
+            if rule.boundary == "word" and not scan.stands_as_word(start, end):
                 continue
             message = rule.message
             if ref.detail == "variant":

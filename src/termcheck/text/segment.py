@@ -81,6 +81,26 @@ def on_word_boundaries(text: str, start: int, end: int) -> bool:
     return (start - offset) in edges and (end - offset) in edges
 
 
+# jieba lists some slips glued to a particle (沉缅于), so the slip is never a token of its own.
+TRAILING_PARTICLES = frozenset("于了着过的地得")
+
+
+def stands_as_word(text: str, start: int, end: int) -> bool:
+    """True when ``[start, end)`` is a word of its window's segmentation, or a token but for
+    one trailing particle that jieba glued to it."""
+    piece, offset = window(text, start, end)
+    edges = boundaries(piece)
+    if (start - offset) in edges and (end - offset) in edges:
+        return True
+    return (
+        (start - offset) in edges
+        and end < len(text)
+        and text[end] in TRAILING_PARTICLES
+        and (end + 1 - offset) in edges
+        and not any(start - offset < edge < end + 1 - offset for edge in edges)
+    )
+
+
 def word_frequency(word: str) -> int:
     return _get_tokenizer().FREQ.get(word, 0)
 
