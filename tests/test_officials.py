@@ -86,7 +86,12 @@ def test_ministers_who_left_office_are_caught():
     later = "工业和信息化部部长金壮龙出席会议并讲话。"
     assert termcheck.check(later, as_of=dt.date(2024, 1, 1)) == []
     (finding,) = termcheck.check(later, as_of=dt.date(2025, 9, 1))
-    assert finding.severity.value == "warning"  # the end of that post is not verified
+    assert finding.severity.value == "error"
+    # 唐仁健 was put under investigation in 2024-05; the day his post ended is not verified
+    unsure = "农业农村部部长唐仁健出席会议并讲话。"
+    assert termcheck.check(unsure, as_of=dt.date(2023, 1, 1)) == []
+    (finding,) = termcheck.check(unsure, as_of=dt.date(2025, 9, 1))
+    assert finding.severity.value == "warning"
 
 
 def test_a_leaders_post_on_record_completes_the_leader_entry():

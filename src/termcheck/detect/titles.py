@@ -186,7 +186,7 @@ def _adjacent_titles(text: str, start: int, end: int, vocabulary, longest) -> It
         if any(text[max(0, t_start - len(m)) : t_start] == m for m in PAST_MARKERS):
             return
         written = text[t_start:position]
-        if "原" in written or "前任" in written:
+        if written.startswith(("原", "前任")):  # 国家林业和草原局局长 is no past title
             return
         yield t_start, position, written
         if t_start > 0 and text[t_start - 1] == "、":
