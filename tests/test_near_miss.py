@@ -155,3 +155,33 @@ def test_wubi_neighbours_of_a_leader_name_next_to_a_title(text, as_of, wrong, me
 )
 def test_wubi_neighbours_without_a_title_are_not_reported(text):
     assert near(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市工业和信息化局召开全市工业经济运行调度会。",
+        "省人力资源和社会保障厅发布2024年度职业技能等级认定公告。",
+        "省退役军人事务厅开展“八一”走访慰问活动。",
+        "县文化和旅游局组织开展文化惠民演出。",
+        "推动统一战线工作向商会组织有效覆盖。",
+        "各乡镇市场监督管理所开展食品安全专项检查。",
+        "院检察委员会审议了该起案件。",
+    ],
+)
+def test_another_body_or_the_next_word_is_no_slip_of_a_name(text):
+    # a ministry's name with a local body's last character (厅, 局) names that local body
+    assert near(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, meant",
+    [
+        ("省发展与改革委员会负责同志介绍了重大项目推进情况。", "发展和改革委员会"),
+        ("市人力资源与社会保障局发布招聘公告。", "人力资源和社会保障局"),
+        ("省住房与城乡建设厅印发通知，部署安全生产检查。", "住房和城乡建设厅"),
+        ("工业和信息化布印发通知，部署有关工作。", "工业和信息化部"),
+    ],
+)
+def test_slips_of_local_and_national_body_names_are_found(text, meant):
+    assert [f.suggestions[0] for f in near(text)] == [meant]

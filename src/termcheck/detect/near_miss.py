@@ -246,6 +246,21 @@ def _changed_into_another_word(slip: Slip) -> bool:
     return slip.edit_makes_word and not (slip.formulation and len(slip.form) >= 6)
 
 
+# The last character of a body's name says what kind of body it is; another one there names another
+# body (工业和信息化部, the ministry; 市工业和信息化局, a city's bureau), never a slip of the first.
+BODY_KINDS = frozenset("部厅局委办处科室所站署司院会馆社队组团校府")
+
+
+def _other_last_character_of_a_name(slip: Slip) -> bool:
+    """A name's last character changed into another body's (科学技术局 beside 科学技术部), or into
+    one that neither sounds nor looks like it, which begins the next word (统一战线工作向商会覆盖)."""
+    if slip.path != "form" or slip.rule.category != Category.name or slip.written_kind != "substitute":
+        return False
+    if slip.edit_index != len(slip.form) - 1 or getattr(slip.entry, "one_of_a_kind", False):
+        return False
+    return (slip.form[-1] in BODY_KINDS and slip.found[-1] in BODY_KINDS) or not slip.confusable_kind
+
+
 def _short_common_word(slip: Slip) -> bool:
     """A short form's slip that is a common word is that word, unless a title or the name says otherwise."""
     return slip.path == "form" and len(slip.form) <= 3 and slip.common_word and not slip.in_context
@@ -263,6 +278,7 @@ GUARDS = (
     _added_word_outside_formulation,
     _changed_numeral,
     _changed_into_another_word,
+    _other_last_character_of_a_name,
     _short_common_word,
 )
 
