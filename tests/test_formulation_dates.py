@@ -26,6 +26,9 @@ def test_canonical_enumerations_are_clean():
     assert termcheck.check(f"大力弘扬{CORE_VALUES}的社会主义核心价值观。", as_of=D2024) == []
     assert termcheck.check("坚定道路自信、理论自信、制度自信、文化自信。", as_of=D2024) == []
     assert termcheck.check("坚持不敢腐、不能腐、不想腐一体推进。", as_of=D2024) == []
+    # one-character items are no slips of one-character members (真、实、亲、诚) unless they sound
+    # or look alike: 农、林、牧、副、渔 is another list
+    assert termcheck.check("实行农、林、牧、副、渔各业并举，促进农村经济全面发展。", as_of=D2024) == []
 
 
 def test_wrong_member_is_pointed_at_with_the_right_one():

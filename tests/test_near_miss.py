@@ -185,3 +185,29 @@ def test_another_body_or_the_next_word_is_no_slip_of_a_name(text):
 )
 def test_slips_of_local_and_national_body_names_are_found(text, meant):
     assert [f.suggestions[0] for f in near(text)] == [meant]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "阿拉伯内政部长理事会将于今年4月举行会议。",  # 理事会 has no pinyin initials of 任振鹤
+        "中国科学院院长路甬祥对此作出了明确指示。",
+        "省人大常委会主任张国光当选辽宁省省长。",  # a longer name, not 张国清 cut short
+        "站党委书记王宝林把全站干部组织起来。",
+        "这项工作由副部长刘杰负责。",  # 刘捷's posts are 省长, not 副部长
+        "何长工领导地质工作长达十年。",
+    ],
+)
+def test_other_peoples_names_are_no_slips_of_a_leaders(text):
+    assert near(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, meant",
+    [
+        ("国务院总理李克在会上指出，要稳定经济大盘。", "李克强"),
+        ("新加坡总书记出席会议并发表重要讲话。", "习近平"),
+    ],
+)
+def test_a_leaders_name_cut_short_or_as_initials_beside_a_title_is_found(text, meant):
+    assert [f.suggestions[0] for f in near(text, as_of=dt.date(2022, 6, 1))] == [meant]

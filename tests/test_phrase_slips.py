@@ -127,6 +127,7 @@ def candidate_slips(text: str, phrase: str):
         ("_listed_already", "各地要雷励风行抓好整改落实。", "雷厉风行"),
         ("_changed_word_is_a_word", "情节严重的，给予开除党籍处分。", "党纪处分"),
         ("_added_or_dropped_character_leaves_two_words", "外交部部长会见了来访的客人。", "外交部长"),
+        ("_rare_phrase_reads_as_two_words", "全国海关加大依法治税、综合治税的力度。", "以法治税"),
     ],
 )
 def test_each_guard_answers_its_example(guard, text, phrase):

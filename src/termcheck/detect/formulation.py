@@ -102,7 +102,16 @@ class FormulationDetector(Detector):
     def _check_list(self, scan: Scan, entry: FormulationEntry, items) -> Iterator[Candidate]:
         members = entry.members
         matched = [members.index(t) if t in members else None for _, _, t in items]
-        near = sum(1 for (_, _, t), i in zip(items, matched) if i is None and any(one_edit(m, t) for m in members))
+        confusion = scan.compiled.confusion
+
+        def slip_of(member: str, item: str) -> bool:
+            # any other character is one edit from a one-character member (农 from 真): only a
+            # character that sounds or looks like it is its slip (城 for 诚)
+            if len(member) == 1:
+                return len(item) == 1 and item in confusion.get(member, {})
+            return bool(one_edit(member, item))
+
+        near = sum(1 for (_, _, t), i in zip(items, matched) if i is None and any(slip_of(m, t) for m in members))
         exact = sum(i is not None for i in matched)
         needed = max(2, min(3, len(members) - 1))
         # A list whose every item is one slip from a member (不敢、不能、不想) is that list too.
@@ -121,7 +130,7 @@ class FormulationDetector(Detector):
         for position, ((start, end, item), index) in enumerate(zip(items, matched)):
             if index is not None:
                 continue
-            meant = [m for i, m in enumerate(members) if i not in present and one_edit(m, item)]
+            meant = [m for i, m in enumerate(members) if i not in present and slip_of(m, item)]
             if meant:
                 matched[position] = members.index(meant[0])
                 present.add(matched[position])

@@ -16,7 +16,7 @@ from ..lexicon.schema import FormulationEntry, LeaderEntry
 from ..lexicon.variants import GENERIC_TITLES
 from ..models import Category, Severity
 from ..text import confusion, segment
-from ..text.normalize import is_han
+from ..text.normalize import fold, is_han
 from .base import Candidate, Detector, Scan
 
 NUMERALS = set("一二三四五六七八九十两百千零〇")
@@ -206,6 +206,32 @@ def _untitled_two_character_name(slip: Slip) -> bool:
     return slip.path == "short-name" and len(slip.form) == 2 and not slip.titled
 
 
+def _two_character_name_beside_another_post(slip: Slip) -> bool:
+    """Many people share a two-character name with a leader, or one a character from it: only a
+    post of that leader's beside it makes it the leader (省长刘捷, not 副部长刘杰)."""
+    if slip.path != "short-name" or len(slip.form) != 2:
+        return False
+    own = {fold(t).text for title in slip.entry.titles for t in (title.title, *title.short)}
+    text = slip.text
+    return not any(text.endswith(t, 0, slip.start) or text.startswith(t, slip.end) for t in own)
+
+
+# What follows a name in running prose when it is a single character (李克在会上, 李克、…).
+NAME_FOLLOWERS = frozenset("在和与及等的说向对为将是也就都、，。；：！？")
+
+
+def _name_runs_on(slip: Slip) -> bool:
+    """Two characters of a leader's name, or a character from it, followed by a lone character,
+    begin a longer name (主任张国光当选, 书记王宝林把): not 张国清 cut short, not 王宁 misspelt."""
+    if not slip.leader or slip.path == "form" or len(slip.found) != 2:
+        return False
+    text, end = slip.text, slip.end
+    if end >= len(text) or not is_han(text[end]) or text[end] in NAME_FOLLOWERS:
+        return False
+    piece, offset = segment.window(text, slip.start, end + 1)
+    return (end + 1 - offset) in segment.boundaries(piece)
+
+
 def _name_cuts_a_word(slip: Slip) -> bool:
     """A misspelt name may glue to its neighbour (江择民主持 reads 民主): the corrected text decides."""
     if slip.path != "short-name" or slip.on_word_boundaries:
@@ -272,6 +298,8 @@ GUARDS = (
     _not_in_force,
     _untitled_cut_or_initials,
     _untitled_two_character_name,
+    _two_character_name_beside_another_post,
+    _name_runs_on,
     _name_cuts_a_word,
     _untitled_word_or_lookalike,
     _form_cuts_a_word,

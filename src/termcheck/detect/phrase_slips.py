@@ -33,6 +33,7 @@ NUMERALS = frozenset("一二三四五六七八九十两百千万亿零〇")
 # (奇怪的事 beside 奇怪的是).
 FUNCTION_CHARS = frozenset("的地得了着过")
 COMMON_WORD_FREQUENCY = 20  # a slip that is a word this frequent in jieba is that word
+RARE_PHRASE_FREQUENCY = 5  # a listed phrase this rare in jieba is no likelier than two common words
 # jieba's word model must find the sentence likelier (log gain) with the phrase written in. Rare
 # idioms gain little (螳臂挡车 for 螳臂当车: 0.9, jieba knows the idiom 3 times), so the bar is low;
 # two words that merely read like a phrase are the job of the guards before it.
@@ -335,6 +336,20 @@ def _changed_word_is_a_word(slip: PhraseSlip) -> bool:
     return False
 
 
+def _rare_phrase_reads_as_two_words(slip: PhraseSlip) -> bool:
+    """jieba lists some rare phrases (以法治税 3, 翘首企盼 3) whose slip is two ordinary words, the
+    changed one common (依法|治税, 翘首|期盼): another phrase as likely as the listed one."""
+    written, _ = slip.changed
+    if not written or slip.entry.real_word_slips or segment.word_frequency(slip.phrase) > RARE_PHRASE_FREQUENCY:
+        return False
+    found = slip.found
+    for cut in range(2, len(found) - 1):
+        part, other = (found[:cut], found[cut:]) if slip.edit_index < cut else (found[cut:], found[:cut])
+        if segment.word_frequency(part) >= COMMON_WORD_FREQUENCY and segment.word_frequency(other) > 0:
+            return True
+    return False
+
+
 def _character_model_prefers_it(slip: PhraseSlip) -> bool:
     """Only asked where both characters are common: for a rare one (膏肓, 既往不咎) the model backs
     off to how often each character occurs, which always favours the common slip."""
@@ -410,6 +425,7 @@ GUARDS = (
     _in_a_name_slot,
     _added_or_dropped_character_leaves_two_words,
     _changed_word_is_a_word,
+    _rare_phrase_reads_as_two_words,
     _swap_makes_a_word,
     _cuts_a_word_outside,
     _does_not_fit_when_corrected,

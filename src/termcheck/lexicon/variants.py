@@ -126,7 +126,8 @@ _INITIALS_CACHE: dict[str, frozenset[str]] = {}
 
 def _initials(char: str) -> frozenset[str]:
     if char not in _INITIALS_CACHE:
-        _INITIALS_CACHE[char] = frozenset(r[0] for r in confusion.readings(char))
+        # the living readings only: a typist never meets 任 lin or 甬 dong (理事会 is no 任振鹤)
+        _INITIALS_CACHE[char] = frozenset(r[0] for r in confusion.living_readings(char))
     return _INITIALS_CACHE[char]
 
 
