@@ -68,6 +68,8 @@ def build_module(mod):
         allow = dedupe(a for a in raw["allow"] if any(t in a for t in terms))
         if allow:
             e["allow_contexts"] = allow
+        if raw.get("only_with"):
+            e["only_with"] = raw["only_with"]
         if raw["sug"]:
             e["suggest"] = raw["sug"]
         e["message"] = raw["msg"] or d["msg"]

@@ -34,14 +34,14 @@ SRC = {
 
 
 def E(terms, ex=None, *, msg=None, sev=None, allow=(), sug=(), b=None, clean=(), src=None,
-      note=None, unverified=False, exs=(), tpl=None):
+      note=None, unverified=False, exs=(), tpl=None, only_with=()):
     """One term entry. ``ex``: a flagged example (None: built from the sub-category
     template with the first term); ``exs``: more flagged examples; ``clean``: texts that
-    must stay clean."""
+    must stay clean; ``only_with``: the entry reports only a sentence holding one of these."""
     if isinstance(terms, str):
         terms = terms.split("|")
     return {
         "terms": list(terms), "ex": ex, "exs": list(exs), "msg": msg, "sev": sev,
         "allow": list(allow), "sug": list(sug), "b": b, "clean": list(clean), "src": src,
-        "note": note, "unverified": unverified, "tpl": tpl,
+        "note": note, "unverified": unverified, "tpl": tpl, "only_with": list(only_with),
     }
