@@ -58,6 +58,14 @@ def hit_ok(tok, text, s, e, window):
     return (s - lo) in b and (e - lo) in b
 
 
+def sentence(text, s, e):
+    """The sentence around ``[s, e)``: from the last end mark before it to the next after it."""
+    marks = "。！？；!?;\n"
+    left = max(text.rfind(m, 0, s) for m in marks) + 1
+    rights = [i for i in (text.find(m, e) for m in marks) if i != -1]
+    return text[left : min(rights) if rights else len(text)]
+
+
 def findings(entries, text, tok, window):
     text = fold(text)
     found = set()
@@ -74,6 +82,8 @@ def findings(entries, text, tok, window):
                 if any(a <= s and e <= b for a, b in spans):
                     continue
                 if ent.get("boundary") == "word" and not hit_ok(tok, text, s, e, window):
+                    continue
+                if ent.get("only_with") and not any(fold(n) in sentence(text, s, e) for n in ent["only_with"]):
                     continue
                 found.add(ent["id"])
                 break
