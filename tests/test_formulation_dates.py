@@ -166,3 +166,12 @@ def test_session_names_follow_the_official_order():
         "1979年召开的第五届全国政协第二次会议通过了有关决议。",
     ):
         assert rules(text) == [], text
+
+
+def test_a_title_put_after_the_leaders_name_in_a_formulation():
+    assert found("各级党组织要深入学习贯彻习近平总书记新时代中国特色社会主义思想。") == [
+        ("FORM-0001", "习近平总书记新时代中国特色社会主义思想")
+    ]
+    assert found("要深入学习贯彻习近平同志法治思想，推进全面依法治国。") == [("FORM-0078", "习近平同志法治思想")]
+    # a title before another phrase is right
+    assert found("深入学习贯彻习近平总书记关于全面依法治国的重要论述。") == []

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..text import confusion
 from ..text.normalize import fold
-from .patterns import ANCHOR, CORRECT, NEAR, PatternRef
+from .patterns import ANCHOR, CORRECT, HIT, NEAR, PatternRef
 from .schema import FormulationEntry, LeaderEntry, ProtectedEntry
 
 # Words next to a name that make it a name in a title slot, besides the leaders' own titles.
@@ -49,6 +49,7 @@ def register_variants(builder) -> None:
         else:
             forms.extend((fold(f).text, rule_id) for f in (entry.term, *entry.aliases))
     builder.titles = frozenset(titles)
+    _register_titled_formulations(builder, forms)
     for combo, (rule_id, title_length) in combos.items():
         _register_halves(builder, combo, rule_id, f"{title_length}")
     confusable_cache: dict[str, dict[str, str]] = {}
@@ -80,6 +81,25 @@ def _register_leader(builder, rule_id, entry, name, titles, combos, correct) -> 
         for word in _initial_matches(name, _three_char_words()):
             if word not in correct:
                 builder.add(word, PatternRef(rule_id, NEAR, 0, (name,), "abbr"))
+
+
+# Titles a writer puts after a leader's name out of habit (习近平总书记新时代…思想).
+NAME_TITLES = ("总书记", "同志", "主席")
+
+
+def _register_titled_formulations(builder, forms: list[tuple[str, str]]) -> None:
+    """A formulation named after a leader with a title put after the name is a wrong form of it:
+    习近平新时代中国特色社会主义思想 has no 总书记 in it."""
+    leader_names = {form for form, rule_id in forms if isinstance(builder.entries[rule_id], LeaderEntry)}
+    for form, rule_id in forms:
+        entry = builder.entries[rule_id]
+        if not isinstance(entry, FormulationEntry):
+            continue
+        for name in leader_names:
+            if form.startswith(name) and len(form) > len(name) + 2:
+                for title in NAME_TITLES:
+                    titled = name + title + form[len(name):]
+                    builder.add(titled, PatternRef(rule_id, HIT, 0, (entry.term,), "variant"))
 
 
 def _register_halves(builder, form: str, rule_id: str, title_length: str) -> None:
