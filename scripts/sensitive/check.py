@@ -9,6 +9,8 @@ import logging
 
 import jieba
 
+from termcheck.text.sentences import sentence_bounds
+
 jieba.setLogLevel(logging.ERROR)
 try:
     import opencc
@@ -59,11 +61,8 @@ def hit_ok(tok, text, s, e, window):
 
 
 def sentence(text, s, e):
-    """The sentence around ``[s, e)``: from the last end mark before it to the next after it."""
-    marks = "。！？；!?;\n"
-    left = max(text.rfind(m, 0, s) for m in marks) + 1
-    rights = [i for i in (text.find(m, e) for m in marks) if i != -1]
-    return text[left : min(rights) if rights else len(text)]
+    left, right = sentence_bounds(text, s, e)
+    return text[left:right]
 
 
 def findings(entries, text, tok, window):
