@@ -44,3 +44,46 @@ def test_words_added_after_the_dictionary_loaded_are_known_to_both():
     segment.add_words([word])
     assert segment.word_frequency(word) >= segment.DOMAIN_WORD_FREQUENCY
     assert word in segment.tokens(f"推进{word}工作")
+
+
+SENTENCES = [
+    "各级人民政府要认真贯彻落实党中央、国务院决策部署。",
+    "市急救指挥中心统一调度，救护车二十分钟内到达现场。",
+    "攻府工作报告提出，今年国内生产总值增长5%左右。",
+    "乡村振兴局会同有关部门推进两个维护落到实处。",
+    "",
+    "ABC公司2024年第3季度营收12.5亿元",
+]
+
+
+def test_best_segmentation_is_jiebas_own_route(monkeypatch):
+    from termcheck.text.word_table import WordTable
+
+    reference = jieba.Tokenizer()
+    reference.initialize()
+    monkeypatch.setattr(segment, "_dictionary", WordTable(reference.FREQ))
+    monkeypatch.setattr(segment, "_dictionary_total", reference.total)
+    monkeypatch.setattr(segment, "_tokenizer", None)
+    for by_bisection in (True, False):
+        if not by_bisection:
+            segment._dictionary.as_dict()
+        for text in SENTENCES:
+            route: dict = {}
+            reference.calc(text, reference.get_DAG(text), route)
+            cuts, position = [], 0
+            while position < len(text):
+                cuts.append((position, route[position][1] + 1))
+                position = route[position][1] + 1
+            assert segment.best_segmentation(text) == (route[0][0], cuts)
+
+
+def test_the_word_table_answers_like_the_dict_it_was_built_from():
+    from termcheck.text.word_table import WordTable
+
+    source = {"政府": 5, "政": 0, "政府工": 0, "政府工作": 9, "审议": 3}
+    table = WordTable(source)
+    for word in [*source, "攻府", "", "政府工作报告", "审"]:
+        assert table.get(word) == source.get(word)
+        assert (word in table) == (word in source)
+    assert table.as_dict() == source
+    assert table.mapping() is table.as_dict()
