@@ -182,8 +182,8 @@ def best_segmentation(text: str) -> tuple[float, list[tuple[int, int]]]:
         ends = []
         end = start
         piece = text[start]
-        while end < length and piece in frequency:
-            if frequency[piece]:
+        while end < length and (count := frequency.get(piece)) is not None:
+            if count:
                 ends.append(end)
             end += 1
             piece = text[start : end + 1]

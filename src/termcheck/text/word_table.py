@@ -10,6 +10,7 @@ bisection would cost more than building it.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections.abc import Mapping
 
 # Lookups answered by bisection (a few microseconds each) before the table builds its dict.
@@ -37,19 +38,13 @@ class WordTable:
     def __len__(self) -> int:
         return len(self._counts)
 
+    def _word(self, index: int) -> str:
+        return self._text[self._offsets[index] : self._offsets[index + 1]]
+
     def _index(self, word: str) -> int:
         """The entry of ``word``, or -1."""
-        text, offsets = self._text, self._offsets
-        low, high = 0, len(self._counts)
-        while low < high:
-            middle = (low + high) // 2
-            if text[offsets[middle] : offsets[middle + 1]] < word:
-                low = middle + 1
-            else:
-                high = middle
-        if low < len(self._counts) and text[offsets[low] : offsets[low + 1]] == word:
-            return low
-        return -1
+        at = bisect_left(range(len(self._counts)), word, key=self._word)
+        return at if at < len(self._counts) and self._word(at) == word else -1
 
     def mapping(self) -> Mapping[str, int]:
         """The dict once built, else the table itself: hot loops should ask this each time."""
@@ -58,8 +53,7 @@ class WordTable:
     def as_dict(self) -> dict[str, int]:
         """jieba's FREQ dict with the same entries: built once, then shared (jieba's add_word changes it)."""
         if self._dict is None:
-            text, offsets = self._text, self._offsets
-            self._dict = {text[offsets[i] : offsets[i + 1]]: count for i, count in enumerate(self._counts)}
+            self._dict = {self._word(i): count for i, count in enumerate(self._counts)}
         return self._dict
 
     def get(self, word: str, default: int | None = None) -> int | None:
