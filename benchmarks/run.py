@@ -315,6 +315,38 @@ def cold_start(repeats: int) -> dict:
     return results
 
 
+EXCERPT_DOCUMENTS = 20
+EXCERPT_CHARACTERS = 700
+
+
+def cold_start_excerpts(repeats: int) -> dict | None:
+    """`termcheck check` in a new process on the first 700 characters of each of the first 20
+    clean/ documents (by name), the backend left to the CLI: what a pre-publish hook meets."""
+    documents = sorted(CLEAN.rglob("*.txt"))[:EXCERPT_DOCUMENTS]
+    if not documents:
+        return None
+    folder = Path(tempfile.mkdtemp(prefix="termcheck-excerpts-"))
+    paths = []
+    for document in documents:
+        path = folder / document.name
+        path.write_text(document.read_text(encoding="utf-8")[:EXCERPT_CHARACTERS], encoding="utf-8")
+        paths.append(path)
+    env = {k: v for k, v in os.environ.items() if k != "TERMCHECK_MATCHER"}
+    command = _termcheck_command()
+    runs = max(3, repeats)
+    base = statistics.median(_wall([sys.executable, "-c", "pass"], env) for _ in range(runs))
+    _wall([*command, "check", str(paths[0])], env)  # warm the caches
+    walls = [statistics.median(_wall([*command, "check", str(path)], env) for _ in range(runs)) for path in paths]
+    return {
+        "documents": len(paths),
+        "python -c pass": base,
+        "median": statistics.median(walls) - base,
+        "slowest": max(walls) - base,
+        "rss": max(_peak_rss_mb([*command, "check", str(path)], env) for path in paths),
+        "jieba loaded": sum(_stages(path, env)["jieba loaded"] for path in paths),
+    }
+
+
 def compile_costs() -> dict:
     results = {}
     for backend in BACKENDS:

@@ -260,9 +260,15 @@ class _Builder:
             dict(self.term_counts),
             self.titles,
             self.confusion,
-            [tuple(refs) for refs in self.patterns.values()],
+            _shared_refs(self.patterns.values()),
             phrases,
         )
+
+
+def _shared_refs(groups) -> list[tuple[PatternRef, ...]]:
+    """The refs by pattern id, equal refs one object: a third as many to unpickle at start-up."""
+    shared: dict[PatternRef, PatternRef] = {}
+    return [tuple(shared.setdefault(ref, ref) for ref in refs) for refs in groups]
 
 
 def _read_all(paths: list[tuple[Path, bool]]) -> list[bytes]:
