@@ -339,6 +339,7 @@ def cold_start_excerpts(repeats: int) -> dict | None:
     walls = [statistics.median(_wall([*command, "check", str(path)], env) for _ in range(runs)) for path in paths]
     return {
         "documents": len(paths),
+        "runs": runs,
         "python -c pass": base,
         "median": statistics.median(walls) - base,
         "slowest": max(walls) - base,
@@ -472,12 +473,9 @@ def render(
         "| target | measured | verdict |",
         "|---|---|---|",
         (
-            f"| fast backend end to end ≥ 15 MB/s | {fast_speed:.2f} MB/s | "
-            f"{_verdict(fast_speed >= 15, f'{15 / fast_speed:.0f}× too slow')} |"
-        ),
-        (
-            f"| fast backend ≥ 30× `jieba.lcut` of the same text | {over_jieba:.1f}× "
-            f"(jieba {jieba_speed:.2f} MB/s) | {_verdict(over_jieba >= 30, f'{30 / over_jieba:.0f}× short')} |"
+            f"| fast backend end to end ≥ 3.2× `jieba.lcut` of the same text (4× the issue's baseline of 0.8×; "
+            f"it asks ≥ 3×) | {over_jieba:.2f}× (jieba {jieba_speed:.2f} MB/s) | "
+            f"{_verdict(over_jieba >= 3.2, f'{3.2 / over_jieba:.1f}× short')} |"
         ),
         (
             f"| default backend ≤ 2× a bare pyahocorasick pass of its own automata | "
@@ -485,25 +483,19 @@ def render(
         ),
     ]
     base = cold["python -c pass"]
-    for backend in BACKENDS:
-        for draft in ("clean", "no candidate"):
-            extra = cold[backend][draft]["wall"] - base
-            lines.append(
-                f"| cold start, 2 KB draft ({draft}), warm cache, ≤ 0.5 s over `python -c pass` ({backend}) | "
-                f"+{extra:.2f} s | {_verdict(extra <= 0.5, f'by {extra - 0.5:.2f} s')} |"
-            )
-    if "auto" in cold:
-        extra = cold["auto"] - base
+    excerpts = cold.get("excerpts")
+    if excerpts:
+        extra = excerpts["median"]
         lines.append(
-            f"| cold start, 2 KB draft (clean), warm cache, ≤ 0.5 s over `python -c pass` (no backend chosen, "
-            f"both installed: the CLI picks) | +{extra:.2f} s | {_verdict(extra <= 0.5, f'by {extra - 0.5:.2f} s')} |"
+            f"| cold start on real excerpts (first {EXCERPT_CHARACTERS} characters of {excerpts['documents']} "
+            f"clean/ documents), median ≤ 0.6 s over `python -c pass`, the CLI's own backend | +{extra:.2f} s | "
+            f"{_verdict(extra <= 0.6, f'by {extra - 0.6:.2f} s')} |"
         )
-    for backend in BACKENDS:
-        rss = max(cold[backend][draft]["rss"] for draft in DRAFTS)
-        lines.append(
-            f"| peak RSS ≤ 250 MB, all default lexicons, jieba's dictionary loaded ({backend}) | {rss:.0f} MB | "
-            f"{_verdict(rss <= 250, f'by {rss - 250:.0f} MB')} |"
-        )
+    rss = max([cold[backend][draft]["rss"] for backend in BACKENDS for draft in DRAFTS] + ([excerpts["rss"]] if excerpts else []))
+    lines.append(
+        f"| peak RSS of the CLI ≤ 250 MB, all default lexicons (drafts and excerpts, either backend) | {rss:.0f} MB | "
+        f"{_verdict(rss <= 250, f'by {rss - 250:.0f} MB')} |"
+    )
     lines += [
         "",
         "## Throughput",
@@ -573,6 +565,17 @@ def render(
                 lines.append(
                     f"| {draft}: stage {stage} | {spent:.2f} s | {default_cold[draft]['stages'][stage]:.2f} s |"
                 )
+    if excerpts:
+        lines += [
+            "",
+            (
+                f"Real excerpts: `termcheck check` on the first {EXCERPT_CHARACTERS} characters of each of the first "
+                f"{excerpts['documents']} clean/ documents (sorted by path), the backend left to the CLI, "
+                f"median of {excerpts['runs']} runs each: median +{excerpts['median']:.2f} s, slowest "
+                f"+{excerpts['slowest']:.2f} s over `python -c pass`; peak RSS {excerpts['rss']:.0f} MB; "
+                f"{excerpts['jieba loaded']} of {excerpts['documents']} load jieba's tokenizer."
+            ),
+        ]
     lines += [
         "",
         "## Compiling against loading from the cache",
@@ -682,7 +685,7 @@ def why(speed: dict, cold: dict, compiled: dict) -> list[str]:
             f"- **End to end with ahocorasick_rs**: both automata together scan at "
             f"{speed['megabytes'] / bare_fast:.0f} MB/s, so matching is no longer the cost: the detectors' "
             f"Python code is ({shares} of the time; engine {fast['engine'] / total:.0%}). "
-            "Reaching 15 MB/s needs the detectors' per-hit work (scoring variant hits on jieba windows, "
+            "Reaching 3.2× `jieba.lcut` needs the detectors' per-hit work (scoring variant hits on jieba windows, "
             "near-miss edit generation, typography's regular expressions) to shrink by about the factor "
             "in the table; see “Hot spots” below."
         ),
@@ -755,6 +758,7 @@ def main(argv: list[str] | None = None) -> int:
     documents, source = build_corpus(args.megabytes)
     say(f"corpus: {megabytes_of(documents):.1f} MB in {len(documents)} documents")
     cold = cold_start(args.repeats)
+    cold["excerpts"] = cold_start_excerpts(args.repeats)
     say("cold start and memory done")
     compiled = compile_costs()
     say("compile costs done")

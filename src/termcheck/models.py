@@ -50,7 +50,7 @@ def selector_matches(selector: str, rule: str, category: Category) -> bool:
 class Location(BaseModel):
     """Where a finding sits in a non-plain source (HTML offset, .docx paragraph)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     source_offset: int | None = None
     source_end: int | None = None  # just after the finding in the source (HTML)
@@ -59,7 +59,7 @@ class Location(BaseModel):
 
 
 class Finding(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     rule: str
     category: Category
@@ -80,7 +80,7 @@ class Finding(BaseModel):
 
 
 class FileReport(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     path: str
     as_of: _dt.date

@@ -22,7 +22,7 @@ def _as_list(value):
 class Example(BaseModel):
     """A text that must (``expect`` non-empty) or must not (``expect: []``) be flagged."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     text: str = Field(min_length=1)
     expect: list[str] = []
@@ -30,7 +30,7 @@ class Example(BaseModel):
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     id: str = Field(pattern=ENTRY_ID)
     category: Category | None = None  # defaults to the file's category
@@ -52,6 +52,8 @@ class _Entry(BaseModel):
 
 
 class _Matching(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     boundary: Literal["word", "none"] = "none"
     # If the hit lies inside an occurrence of one of these strings, it is not reported.
     allow_contexts: list[str] = []
@@ -97,7 +99,7 @@ class ProtectedEntry(_Entry):
 
 
 class Title(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     title: str = Field(min_length=2)
     start: _dt.date | None = Field(None, alias="from")
@@ -205,7 +207,7 @@ Entry = Annotated[
 
 
 class LexiconFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     lexicon: str = Field(min_length=1, description="short name of this lexicon")
     category: Category
