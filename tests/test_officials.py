@@ -87,8 +87,13 @@ def test_ministers_who_left_office_are_caught():
     assert termcheck.check(later, as_of=dt.date(2024, 1, 1)) == []
     (finding,) = termcheck.check(later, as_of=dt.date(2025, 9, 1))
     assert finding.severity.value == "error"
-    # 唐仁健 was put under investigation in 2024-05; the day his post ended is not verified
-    unsure = "农业农村部部长唐仁健出席会议并讲话。"
+    # 唐仁健 was removed by the NPC Standing Committee on 2024-09-13 (verified): an error after it
+    removed = "农业农村部部长唐仁健出席会议并讲话。"
+    assert termcheck.check(removed, as_of=dt.date(2023, 1, 1)) == []
+    (finding,) = termcheck.check(removed, as_of=dt.date(2025, 9, 1))
+    assert finding.severity.value == "error"
+    # 费东斌 was put under investigation on 2025-06-12; the day his post ended is not verified
+    unsure = "国家铁路局局长费东斌出席会议并讲话。"
     assert termcheck.check(unsure, as_of=dt.date(2023, 1, 1)) == []
     (finding,) = termcheck.check(unsure, as_of=dt.date(2025, 9, 1))
     assert finding.severity.value == "warning"
