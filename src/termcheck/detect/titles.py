@@ -95,7 +95,7 @@ class TitleDetector(Detector):
             if (start, end, entry.name) in seen:
                 continue  # a leader with posts on record in officials.yaml too: judged once, on all of them
             seen.add((start, end, entry.name))
-            entries = scan.compiled.leaders_by_name[entry.name]
+            entries = scan.compiled.leader_entries(entry.name)
             rule_id, entry = entries[0]
             names.append((start, end, rule_id, entry))
             for t_start, t_end, written in _adjacent_titles(text, start, end, vocabulary, longest):

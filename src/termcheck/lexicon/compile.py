@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from ..matcher import Matcher, resolve_backend
 from ..models import Category, Severity
 from ..text.confusion import domain_vocabulary
 from ..text.normalize import fold
+from .lazy import LazyValues
 from .patterns import COLLOCATION, CORRECT, HIT, MEMBER, PatternRef
 
 if TYPE_CHECKING:
@@ -72,8 +73,8 @@ class Rule:
 
 @dataclass
 class Compiled:
-    rules: dict[str, Rule]
-    entries: dict[str, object]  # leader / formulation / protected entries, for deeper detectors
+    rules: Mapping[str, Rule]
+    entries: Mapping[str, object]  # leader / formulation / protected entries, for deeper detectors
     automaton: Matcher  # pattern id -> refs[pattern id]
     lexicons: list[dict] = field(default_factory=list)
     protected_forms: dict[str, str] = field(default_factory=dict)  # folded form -> rule id
@@ -85,20 +86,13 @@ class Compiled:
     refs: list[tuple[PatternRef, ...]] = field(default_factory=list)  # by pattern id
     phrases: object = None  # the PhraseIndex of every protected phrase, if any lexicon lists some
     source_key: str = ""  # hash of the lexicon files it was compiled from, and of the backend
+    # The rule ids of every leader entry by name, an entry with a whole career first: a leader's
+    # posts on record (lexicons/names/officials.yaml) may add to the leader lexicon's.
+    leader_ids: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    @cached_property
-    def leaders_by_name(self) -> dict[str, list[tuple[str, object]]]:
-        """(rule id, entry) of every leader entry by name, an entry with a whole career first: a
-        leader's posts on record (lexicons/names/officials.yaml) may add to the leader lexicon's."""
-        from .schema import LeaderEntry
-
-        by_name: dict[str, list[tuple[str, object]]] = defaultdict(list)
-        for rule_id, entry in self.entries.items():
-            if isinstance(entry, LeaderEntry):
-                by_name[entry.name].append((rule_id, entry))
-        for found in by_name.values():
-            found.sort(key=lambda item: not item[1].titles_complete)
-        return dict(by_name)
+    def leader_entries(self, name: str) -> list[tuple[str, object]]:
+        """(rule id, entry) of every leader entry of ``name``, the whole career first."""
+        return [(rule_id, self.entries[rule_id]) for rule_id in self.leader_ids.get(name, ())]
 
     def hits(self, folded_text: str) -> list[tuple[int, int, PatternRef]]:
         """Every (start, end, ref) of every pattern, overlapping ones included."""
@@ -251,8 +245,8 @@ class _Builder:
         domain_words = sorted({f for f in self.protected_forms if len(f) <= 8} | set(domain_vocabulary()))
         phrases = PhraseIndex(list(self.phrases.items()), backend) if self.phrases else None
         return Compiled(
-            self.rules,
-            self.entries,
+            LazyValues(self.rules),
+            LazyValues(self.entries),
             automaton,
             self.lexicons,
             self.protected_forms,
@@ -262,7 +256,20 @@ class _Builder:
             self.confusion,
             _shared_refs(self.patterns.values()),
             phrases,
+            leader_ids=self._leader_ids(),
         )
+
+    def _leader_ids(self) -> dict[str, tuple[str, ...]]:
+        from .schema import LeaderEntry
+
+        by_name: dict[str, list[tuple[str, object]]] = defaultdict(list)
+        for rule_id, entry in self.entries.items():
+            if isinstance(entry, LeaderEntry):
+                by_name[entry.name].append((rule_id, entry))
+        return {
+            name: tuple(rule_id for rule_id, _ in sorted(found, key=lambda item: not item[1].titles_complete))
+            for name, found in by_name.items()
+        }
 
 
 def _shared_refs(groups) -> list[tuple[PatternRef, ...]]:
