@@ -12,7 +12,8 @@ Sources (both MIT licensed, installed with termcheck; versions are written into 
 Dropped:
 - any phrase that is a form another lexicon reports (a sensitive or advertising term, a wrong
   variant), or that holds a listed wrong form (lexicons/typos/*.yaml, scripts/typos/classic_pairs.tsv):
-  欢渡佳节 holds 欢渡;
+  欢渡佳节 holds 欢渡; or that holds the wrong form of an editors' pair (scripts/typos/*_pairs.tsv)
+  while the phrase with the right form is listed too (群星璀灿 beside 群星璀璨);
 - jieba's misspellings: a jieba-only phrase of frequency <= 5 that reads like another phrase at
   least ten times as frequent and differs from it in one character (按步就班 3 beside 按部就班 90);
 - jieba's or pypinyin's misspellings of a THUOCL idiom: a phrase THUOCL lacks that differs from
@@ -163,6 +164,19 @@ def listed_typo_forms() -> set[str]:
     return wrong
 
 
+def misspelt_beside_their_correction(phrases: set[str]) -> set[str]:
+    """Phrases that hold the wrong form of an editors' pair while the phrase with its right form
+    is listed too (群星璀灿 beside 群星璀璨, 满腔热枕 beside 满腔热忱): the pair's screen would drop
+    the pair for standing inside a protected phrase, and the misspelling would stay protected."""
+    pairs = []
+    for name in ("knowledge_pairs.tsv", "classic_pairs.tsv"):
+        for line in (ROOT / "scripts" / "typos" / name).read_text(encoding="utf-8").splitlines():
+            fields = line.split("\t")
+            if len(fields) >= 2 and not line.startswith("#") and len(fields[0]) >= 2:
+                pairs.append((fields[0], fields[1]))
+    return {p for wrong, right in pairs for p in phrases if wrong in p and p.replace(wrong, right) in phrases}
+
+
 def jieba_misspellings(lists: dict[str, list[str]], frequency: dict[str, int], pinyin_only: set[str]) -> set[str]:
     from termcheck.text.sound_keys import sound_keys
 
@@ -271,6 +285,7 @@ def main() -> int:
     every = {p for phrases in lists.values() for p in phrases}
     typo_wrong = listed_typo_forms()
     containing_wrong = {p for p in every if p in wrong or any(w in p for w in typo_wrong if len(w) >= 2)}
+    containing_wrong |= misspelt_beside_their_correction(every)
     misspelt = thuocl_misspellings(every, idioms, frequency, edited_text(args.pfr_cache))
     dropped = (jieba_misspellings(lists, frequency, pinyin_phrases) | containing_wrong | set(misspelt)) - set(RECOMMENDED_FORMS)
     counts = {}
