@@ -12,7 +12,7 @@ Sources (both MIT licensed, installed with termcheck; versions are written into 
 Dropped:
 - any phrase that is a form another lexicon reports (a sensitive or advertising term, a wrong
   variant), or that holds a listed wrong form (lexicons/typos/*.yaml, scripts/typos/classic_pairs.tsv):
-  欢渡佳节 holds 欢渡; or that holds the wrong form of an editors' pair (scripts/typos/*_pairs.tsv)
+  欢渡佳节 holds 欢渡; or that holds the wrong form of an editors' pair (scripts/typos/*_pairs.tsv, dictionary_slips*.tsv)
   while the phrase with the right form is listed too (群星璀灿 beside 群星璀璨);
 - jieba's misspellings: a jieba-only phrase of frequency <= 5 that reads like another phrase at
   least ten times as frequent and differs from it in one character (按步就班 3 beside 按部就班 90);
@@ -169,8 +169,9 @@ def misspelt_beside_their_correction(phrases: set[str]) -> set[str]:
     is listed too (群星璀灿 beside 群星璀璨, 满腔热枕 beside 满腔热忱): the pair's screen would drop
     the pair for standing inside a protected phrase, and the misspelling would stay protected."""
     pairs = []
-    for name in ("knowledge_pairs.tsv", "classic_pairs.tsv"):
-        for line in (ROOT / "scripts" / "typos" / name).read_text(encoding="utf-8").splitlines():
+    typos = ROOT / "scripts" / "typos"
+    for path in [typos / "knowledge_pairs.tsv", typos / "classic_pairs.tsv", *sorted(typos.glob("dictionary_slips*.tsv"))]:
+        for line in path.read_text(encoding="utf-8").splitlines():
             fields = line.split("\t")
             if len(fields) >= 2 and not line.startswith("#") and len(fields[0]) >= 2:
                 pairs.append((fields[0], fields[1]))
