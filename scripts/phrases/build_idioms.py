@@ -165,17 +165,15 @@ def listed_typo_forms() -> set[str]:
 
 
 def misspelt_beside_their_correction(phrases: set[str]) -> set[str]:
-    """Phrases that hold the wrong form of an editors' pair while the phrase with its right form
-    is listed too (群星璀灿 beside 群星璀璨, 满腔热枕 beside 满腔热忱): the pair's screen would drop
-    the pair for standing inside a protected phrase, and the misspelling would stay protected."""
-    pairs = []
-    typos = ROOT / "scripts" / "typos"
-    for path in [typos / "knowledge_pairs.tsv", typos / "classic_pairs.tsv", *sorted(typos.glob("dictionary_slips*.tsv"))]:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            fields = line.split("\t")
-            if len(fields) >= 2 and not line.startswith("#") and len(fields[0]) >= 2:
-                pairs.append((fields[0], fields[1]))
-    return {p for wrong, right in pairs for p in phrases if wrong in p and p.replace(wrong, right) in phrases}
+    """Phrases that hold the wrong form of a listed pair while the phrase with its right form is
+    listed too (群星璀灿 beside 群星璀璨, 满腔热枕 beside 满腔热忱): the pair's screen would drop
+    the pair for standing inside a protected phrase, and the misspelling would stay protected.
+    The pairs are build_classic.py's inputs but for the idiom slips this script writes itself."""
+    sys.path.insert(0, str(ROOT / "scripts" / "typos"))
+    from build_classic import IDIOM_SLIPS_FILE, read_pairs
+
+    pairs = [(p["wrong"], p["right"]) for p in read_pairs() if not p["where"].startswith(IDIOM_SLIPS_FILE)]
+    return {p for wrong, right in pairs if len(wrong) >= 2 for p in phrases if wrong in p and p.replace(wrong, right) in phrases}
 
 
 def jieba_misspellings(lists: dict[str, list[str]], frequency: dict[str, int], pinyin_only: set[str]) -> set[str]:

@@ -262,13 +262,13 @@ class _Builder:
     def _leader_ids(self) -> dict[str, tuple[str, ...]]:
         from .schema import LeaderEntry
 
-        by_name: dict[str, list[tuple[str, object]]] = defaultdict(list)
+        by_name: dict[str, list[str]] = defaultdict(list)
         for rule_id, entry in self.entries.items():
             if isinstance(entry, LeaderEntry):
-                by_name[entry.name].append((rule_id, entry))
+                by_name[entry.name].append(rule_id)
         return {
-            name: tuple(rule_id for rule_id, _ in sorted(found, key=lambda item: not item[1].titles_complete))
-            for name, found in by_name.items()
+            name: tuple(sorted(ids, key=lambda rule_id: not self.entries[rule_id].titles_complete))
+            for name, ids in by_name.items()
         }
 
 
